@@ -1,0 +1,143 @@
+"""The repair pipeline: one line per kind of damage, run in order.
+
+Each step is ``step(text, ctx) -> list[Edit]`` on the text as the earlier
+steps left it.  A new kind of damage is one new module and one line in
+:data:`STEPS`.
+
+>>> fix_and_explain("نص سليم").text
+'نص سليم'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import chunks, kashida, paragraphs, presentation, visual, words
+from .figures import resolve_figures
+from .model import Change, Config, Diagnosis, Result
+from .offsets import LineIndex, StageMap, apply_edits
+from .siblings import Sibling, load_siblings
+
+# (config flag, step). Order matters: shapes are folded before lines are
+# reordered, kashida goes before lexicon look-ups, lines are joined last.
+STEPS = [
+    ("presentation_forms", presentation.fold_presentation_forms),
+    ("visual_order", visual.reorder_visual_lines),
+    ("kashida", kashida.remove_kashida),
+    ("chunk_reversal", chunks.repair_chunk_reversal),
+    ("words", words.repair_words),
+    ("paragraphs", paragraphs.join_wrapped_lines),
+]
+
+
+@dataclass
+class Context:
+    """What a step may consult besides the text: the input, config and siblings."""
+
+    original: str
+    config: Config
+    siblings: list = field(default_factory=list)
+    glyph_store: object = None
+
+
+def run(text: str, siblings=(), config: Config | None = None) -> Result:
+    """Run every enabled step and the figure resolver; return a full Result."""
+    config = config or Config()
+    ctx = Context(original=text, config=config, siblings=load_siblings(siblings))
+    lines = LineIndex(text)
+    stages: list[StageMap] = []
+    changes: list[Change] = []
+    current = text
+    for flag, step in STEPS:
+        if not getattr(config, flag):
+            continue
+        edits = step(current, ctx)
+        if not edits:
+            continue
+        changes.extend(_record(current, edits, stages, lines))
+        current, stage = apply_edits(current, edits)
+        stages.append(stage)
+    figures = []
+    if config.figures:
+        edits, figures, glyph_table = resolve_figures(current, ctx)
+        figures = [_locate_figure(f, stages, lines) for f in figures]
+        if edits:
+            changes.extend(_record(current, edits, stages, lines))
+            current, stage = apply_edits(current, edits)
+            stages.append(stage)
+    else:
+        glyph_table = {}
+    diagnosis = _diagnose(text, changes, figures)
+    return Result(current, changes, figures, diagnosis, glyph_table)
+
+
+def _to_original(pos: int, stages: list[StageMap], side: str) -> int:
+    for stage in reversed(stages):
+        pos = stage.to_old(pos, side)
+    return pos
+
+
+def _record(current: str, edits, stages, lines: LineIndex) -> list[Change]:
+    out = []
+    for e in sorted(edits, key=lambda e: e.start):
+        start = _to_original(e.start, stages, "start")
+        end = _to_original(e.end, stages, "end")
+        out.append(Change(e.kind, lines.line_of(start), start, end,
+                          current[e.start:e.end], e.after, round(e.confidence, 3), e.evidence))
+    return out
+
+
+def _locate_figure(fig, stages, lines: LineIndex):
+    from dataclasses import replace
+
+    start = _to_original(fig.start, stages, "start")
+    end = _to_original(fig.end, stages, "end")
+    return replace(fig, start=start, end=end, line=lines.line_of(start))
+
+
+def _diagnose(text: str, changes: list[Change], figures: list) -> Diagnosis:
+    counts: dict[str, int] = {}
+    touched = 0
+    for c in changes:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+        touched += max(c.end - c.start, len(c.after), 1)
+    unknown = [f for f in figures if f.status == "unknown"]
+    if unknown:
+        counts["figure_unknown"] = len(unknown)
+        touched += sum(max(f.end - f.start, 1) for f in unknown)
+    if figures:
+        counts["figure_slots"] = len(figures)
+    score = 0.0
+    if touched:
+        score = min(1.0, max(0.05, touched / max(len(text), 1)))
+    return Diagnosis(counts, score, len(text))
+
+
+def fix_and_explain(text: str, siblings=(), config: Config | None = None) -> Result:
+    """Repair ``text``; return the text with every change and figure explained.
+
+    ``siblings`` are clean reports of the same story: paths, strings, or
+    :class:`repair.siblings.Sibling` objects.
+    """
+    return run(text, siblings, config)
+
+
+def fix_text(text: str, siblings=(), config: Config | None = None) -> str:
+    """Repair ``text`` and return the repaired string.
+
+    >>> fix_text("وكالـــة أعمـــاق المرتبطـــة بتنظيـــم داعـــش")
+    'وكالة أعماق المرتبطة بتنظيم داعش'
+    """
+    return run(text, siblings, config).text
+
+
+def diagnose(text: str) -> Diagnosis:
+    """Count each kind of damage in ``text`` without changing it.
+
+    >>> diagnose("نص سليم").is_clean
+    True
+    """
+    return run(text).diagnosis
+
+
+__all__ = ["Context", "STEPS", "Sibling", "diagnose", "fix_and_explain", "fix_text", "run"]
