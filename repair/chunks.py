@@ -1,6 +1,226 @@
-"""Chunk-reversed lines put back in logical order. (stub)"""
+"""Chunk-reversed lines put back in logical order, split words joined at the seams.
+
+A producer broke a line's glyph run inside words (after a letter that does
+not join to the left, as ``الأثر|ية``); the extractor reversed each run on its
+own and joined the runs in visual order with a space, so logical chunks
+``A B C`` come out ``C B A``.  Every way of cutting the line at spaces into
+2–4 chunks is a hypothesis: the chunks are put back in reverse order and
+each seam joins two fragments into one word.  A hypothesis is scored with
+the lexicon (each seam must make a word far likelier than its two halves)
+and with the word-class bigram model across the neighbouring lines (where
+the line starts and ends); the best one is kept only when it clearly beats
+leaving the line alone.
+
+>>> line = "ير الدفاع البريطاني مايكل فالون الأحد السبت الأحد جولة جديدة من النزوح. من جهته، توقع وز"
+>>> best_reading(line.split(), "ليل", "أن").text
+'السبت الأحد جولة جديدة من النزوح. من جهته، توقع وزير الدفاع البريطاني مايكل فالون الأحد'
+"""
+
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import combinations
 
-def repair_chunk_reversal(text: str, ctx) -> list:
-    return []
+from . import adjacency, lexicon
+from .arabic import arabic_share, is_arabic_letter, letters_only, NON_JOINING_LEFT
+from .model import Edit
+
+MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are never chunk-reversed
+MAX_CUTS = 3                  # up to four chunks
+MIN_SEAM_GAIN = 3.0           # log10: the joined word against its two halves read as words
+MIN_JOINED_ZIPF = 1.5
+ADJACENCY_WEIGHT = 1.0
+CUT_PENALTY = 1.0             # per cut, so that one strong seam is not padded with weak ones
+MIN_MARGIN = 2.0              # best reading against the line as it stands
+MAX_BLANK_GAP = 4             # blank lines a page break may leave inside a paragraph
+HEADING_CHARS = 40            # a shorter line before a blank line ends its paragraph
+SENTENCE_END = set(".!?؟:”»\"")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One hypothesis for a line: where it was cut, the text it gives, and its score."""
+
+    cuts: tuple
+    tokens: tuple
+    score: float
+    seams: tuple
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
+    """One edit per chunk-reversed line: the line's words in logical order.
+
+    >>> class Ctx: pass
+    >>> repair_chunk_reversal("نص سليم لا يتغير", Ctx())
+    []
+    """
+    lines = text.split("\n")
+    edits = []
+    offset = 0
+    for i, line in enumerate(lines):
+        if could_be_chunk_reversed(line):
+            edit = _repair_line(line, offset, _previous_token(lines, i), _next_token(lines, i))
+            if edit:
+                edits.append(edit)
+        offset += len(line) + 1
+    return edits
+
+
+def could_be_chunk_reversed(line: str) -> bool:
+    """Cheap test: short Arabic line whose last word ends in a letter that does not join left.
+
+    >>> could_be_chunk_reversed("ية، بالرغم من القصف الجوي مجددًا الأحد من السيطرة على مدينة تدمر الأثر")
+    True
+    >>> could_be_chunk_reversed("نص سليم")
+    False
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_LINE_CHARS or " " not in stripped:
+        return False
+    last = stripped.rsplit(None, 1)[-1]
+    first = stripped.split(None, 1)[0]
+    return (last[-1] in NON_JOINING_LEFT and is_arabic_letter(first[0])
+            and arabic_share(stripped) > 0.8)
+
+
+def _previous_token(lines: list[str], i: int) -> str:
+    """Last word of the line before, across page-break blank lines; ``<s>`` at a paragraph start."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip() and i - j <= MAX_BLANK_GAP:
+        j -= 1
+    if j < 0 or not lines[j].strip():
+        return adjacency.PARAGRAPH_START
+    previous = lines[j].strip()
+    if previous[-1] in SENTENCE_END or (j < i - 1 and len(previous) < HEADING_CHARS):
+        return adjacency.PARAGRAPH_START
+    return previous.split()[-1]
+
+
+def _next_token(lines: list[str], i: int) -> str:
+    """First word of the line after, across page-break blank lines; ``</s>`` at the end."""
+    j = i + 1
+    while j < len(lines) and not lines[j].strip() and j - i <= MAX_BLANK_GAP:
+        j += 1
+    if j >= len(lines) or not lines[j].strip():
+        return adjacency.PARAGRAPH_END
+    return lines[j].split()[0]
+
+
+def _repair_line(line: str, offset: int, before: str, after: str) -> Edit | None:
+    tokens = line.split()
+    best = best_reading(tokens, before, after)
+    if best is None:
+        return None
+    start = offset + (len(line) - len(line.lstrip()))
+    end = offset + len(line.rstrip())
+    return Edit(start, end, best.text, kind="chunk_reversal", confidence=best.confidence,
+                evidence=best.evidence)
+
+
+@dataclass(frozen=True)
+class Repair:
+    text: str
+    confidence: float
+    evidence: str
+
+
+def best_reading(tokens: list[str], before: str, after: str) -> Repair | None:
+    """The best chunk-reversal reading of a line, or None when the line should stay.
+
+    ``before`` is the last word of the previous line, ``after`` the first of the
+    next (or the paragraph markers of :mod:`repair.adjacency`).
+    """
+    n = len(tokens)
+    if n < 2:
+        return None
+    gains = _SeamGains(tokens)
+    base = _score(tokens, before, after)
+    readings = []
+    for k in range(1, min(MAX_CUTS, n - 1) + 1):
+        for cuts in combinations(range(1, n), k):
+            reading = _reading(tokens, cuts, gains, before, after, base)
+            if reading is not None:
+                readings.append(reading)
+    if not readings:
+        return None
+    readings.sort(key=lambda r: r.score, reverse=True)
+    best = readings[0]
+    if best.score < MIN_MARGIN:
+        return None
+    runner_up = next((r for r in readings[1:] if r.tokens != best.tokens), None)
+    margin = best.score - runner_up.score if runner_up else best.score
+    confidence = min(0.99, 1.0 - 0.5 * 10 ** (-margin))
+    seams = ", ".join(f"{l}|{r}→{l}{r}" for l, r in best.seams)
+    evidence = (f"{len(best.cuts) + 1} chunks in reverse order; seams joined: {seams}; "
+                f"score {best.score:.1f} over the line as it stands")
+    if runner_up:
+        evidence += f"; next best reading {margin:.1f} behind: {runner_up.text[:40]}…"
+    return Repair(best.text, round(confidence, 3), evidence)
+
+
+class _SeamGains:
+    """Memoised lexicon gain of joining token ``a`` (left half) and token ``b`` (right half)."""
+
+    def __init__(self, tokens: list[str]):
+        self.tokens = tokens
+        self.memo: dict[tuple[int, int], float | None] = {}
+
+    def __call__(self, a: int, b: int) -> float | None:
+        key = (a, b)
+        if key not in self.memo:
+            self.memo[key] = seam_gain(self.tokens[a], self.tokens[b])
+        return self.memo[key]
+
+
+def seam_gain(left: str, right: str) -> float | None:
+    """log10 gain of reading ``left+right`` as one word; None when they cannot be one word.
+
+    >>> round(seam_gain("الأثر", "ية،"), 1)
+    6.3
+    >>> seam_gain("قال", "إن") is None
+    True
+    """
+    left_letters = letters_only(left)
+    if not left_letters or left[-1] not in NON_JOINING_LEFT or not is_arabic_letter(right[0]):
+        return None
+    if not left_letters == left.lstrip("“«\"(") or not letters_only(right):
+        return None
+    joined = left + right
+    if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
+        return None
+    gain = lexicon.log_prob(joined) - lexicon.log_prob(left) - lexicon.log_prob(right)
+    return gain if gain >= MIN_SEAM_GAIN else None
+
+
+def _reading(tokens, cuts, gains, before, after, base) -> Reading | None:
+    bounds = (0,) + cuts + (len(tokens),)
+    chunks = [list(tokens[bounds[j]:bounds[j + 1]]) for j in range(len(bounds) - 1)]
+    seams = []
+    # Logical order is the chunks reversed; chunk j+1 ends where chunk j begins.
+    for j in range(len(chunks) - 1, 0, -1):
+        left_index = bounds[j + 1] - 1
+        right_index = bounds[j - 1]
+        if gains(left_index, right_index) is None:
+            return None
+        seams.append((tokens[left_index], tokens[right_index]))
+    logical: list[str] = []
+    for j in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[j]
+        if logical and j < len(chunks) - 1:
+            logical[-1] = logical[-1] + chunk[0]
+            logical.extend(chunk[1:])
+        else:
+            logical.extend(chunk)
+    score = _score(logical, before, after) - base - CUT_PENALTY * len(cuts)
+    return Reading(cuts, tuple(logical), score, tuple(seams))
+
+
+def _score(tokens, before: str, after: str) -> float:
+    unigram = sum(lexicon.log_prob(t) for t in tokens)
+    sequence = [before, *tokens, after]
+    pairs = sum(adjacency.pmi(a, b) for a, b in zip(sequence, sequence[1:]))
+    return unigram + ADJACENCY_WEIGHT * pairs

@@ -1,6 +1,73 @@
-"""Justification kashida removed. (stub)"""
+"""Justification kashida (tatweel, U+0640) removed; written tatweel kept.
+
+Justification stretches whole lines: most words of the line carry tatweel.
+A writer's tatweel sits after a prefix written apart before a quote or a
+numeral (``بـ «خروج``, ``بـ"النزوح``, ``الـ8``) and is always kept.
+
+>>> from repair.model import Config
+>>> class Ctx: config = Config()
+>>> [e.after for e in remove_kashida("وكالـــة “أعمـــاق” المرتبطـــة بتنظيـــم", Ctx())]
+['وكالة', 'أعماق', 'المرتبطة', 'بتنظيم']
+>>> remove_kashida("منذ الـ8 من كانون بـ «خروج", Ctx())
+[]
+"""
+
 from __future__ import annotations
 
+import re
 
-def remove_kashida(text: str, ctx) -> list:
-    return []
+from .arabic import ARABIC_CHAR_CLASS, TATWEEL
+from .model import Edit
+
+# A token that holds a tatweel: Arabic letters, marks and tatweel.
+_TOKEN = re.compile(f"[{ARABIC_CHAR_CLASS}]*{TATWEEL}[{ARABIC_CHAR_CLASS}]*")
+# Prefix written apart: one-letter proclitics, al-, and their combinations,
+# then tatweel, at the end of the token (a quote, digit, space follows).
+_WRITTEN_PREFIX = re.compile(f"^(?:[وف]?[بلك]|[وف]?[بلك]?ال|[وف]?لل){TATWEEL}+$")
+
+# A line counts as justified when this many of its words are stretched.
+MIN_STRETCHED_WORDS_PER_LINE = 3
+
+
+def remove_kashida(text: str, ctx) -> list[Edit]:
+    """One edit per stretched word, on justified lines (or any line once the document shows justification)."""
+    if TATWEEL not in text:
+        return []
+    lines = _stretched_words_by_line(text)
+    justified_doc = any(len(words) >= MIN_STRETCHED_WORDS_PER_LINE for words in lines)
+    edits = []
+    for words in lines:
+        if len(words) >= MIN_STRETCHED_WORDS_PER_LINE or (justified_doc and words):
+            confidence = 0.99 if len(words) >= MIN_STRETCHED_WORDS_PER_LINE else 0.9
+            edits.extend(_edit(m, len(words), confidence) for m in words)
+    return edits
+
+
+def _stretched_words_by_line(text: str) -> list[list[re.Match]]:
+    """Stretched-word matches grouped by line (lines without tatweel are skipped)."""
+    out: list[list[re.Match]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        if TATWEEL in line:
+            words = [m for m in _TOKEN.finditer(text, line_start, line_start + len(line)) if is_stretched(m.group())]
+            out.append(words)
+        line_start += len(line) + 1
+    return out
+
+
+def is_stretched(token: str) -> bool:
+    """True when the token's tatweel is justification, not a prefix written apart.
+
+    >>> is_stretched("مـــن"), is_stretched("بـ"), is_stretched("الـ"), is_stretched("ـ")
+    (True, False, False, False)
+    """
+    if _WRITTEN_PREFIX.match(token):
+        return False
+    return any(ch != TATWEEL for ch in token)
+
+
+def _edit(match: re.Match, stretched_on_line: int, confidence: float) -> Edit:
+    before = match.group()
+    return Edit(match.start(), match.end(), before.replace(TATWEEL, ""), kind="kashida",
+                confidence=confidence,
+                evidence=f"justification kashida: {stretched_on_line} stretched words on the line")

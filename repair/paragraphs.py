@@ -1,6 +1,148 @@
-"""Wrapped lines joined into paragraphs. (stub)"""
+"""Wrapped lines and page-break blank lines inside a sentence joined into paragraphs.
+
+Only a document that shows hard wrapping is touched: most of its lines run
+close to one width.  In such a document a full-width line that does not end
+a sentence is joined to the next non-blank line with one space (across up to
+four blank lines left by a page break).  Short lines (headings, the last line
+of a paragraph), lines ending a sentence, list items, tables and
+left-to-right text stay as they are.  A space before a paragraph's first word
+(a layout indent) is removed.
+
+>>> class Ctx: pass
+>>> text = "\\n".join(["كلمة " * 16 + "أولى", "كلمة " * 16 + "ثانية", "", "كلمة " * 17 + "ثالثة.", "خاتمة."])
+>>> [e.after for e in join_wrapped_lines(text, Ctx())]
+[' ', ' ']
+"""
+
 from __future__ import annotations
 
+import re
 
-def join_wrapped_lines(text: str, ctx) -> list:
-    return []
+from .arabic import DIACRITICS, TATWEEL, arabic_share
+from .model import Edit
+
+MIN_LINES = 4               # fewer lines give no evidence of a wrap width
+MIN_WIDTH = 50              # narrower "wraps" are poems, posts and lists
+FULL_SHARE = 0.75           # a line this close to the width is full
+MIN_FULL_LINES = 0.5        # share of lines that must be full in a wrapped document
+MAX_WIDTH = 180             # wider "wraps" are paragraphs written one per line
+MAX_OVERSHOOT = 1.5         # no line runs this far past the width in a wrapped document
+MAX_BLANK_GAP = 4
+MAX_RAG = 0.1               # share of short lines running straight into another line (posts, verse)
+
+SENTENCE_END = re.compile(r"[.!?؟:؛;…][\"”»')\]]*\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\(?[0-9٠-٩]+[.)\-]|[0-9٠-٩]+\s*-)\s")
+# Posts, verse and tables: emoji, mentions, hemistich gaps, ellipsis separators, tabs.
+_UNJOINABLE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:^|\\s)@\\w|\\S {3,}\\S| … |\t")
+_MARKS = {ord(ch): None for ch in DIACRITICS + TATWEEL}
+
+
+def visible_length(line: str) -> int:
+    """Characters that take width: no harakat, no tatweel, no edge spaces.
+
+    >>> visible_length(" مُحَمَّـد ")
+    4
+    """
+    return len(line.strip().translate(_MARKS))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped document was set to, or None when it shows no wrapping.
+
+    >>> wrap_width(["قصير"] * 6) is None
+    True
+    """
+    lengths = sorted(visible_length(l) for l in lines if l.strip())
+    if len(lengths) < MIN_LINES:
+        return None
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    if not MIN_WIDTH <= width <= MAX_WIDTH or lengths[-1] > MAX_OVERSHOOT * width:
+        return None
+    full = [n for n in lengths if n >= FULL_SHARE * width]
+    if len(full) < MIN_FULL_LINES * len(lengths) or len(full) < 3:
+        return None
+    if _ragged_share(lines, width) > MAX_RAG:
+        return None
+    return width
+
+
+def _ragged_share(lines: list[str], width: int) -> float:
+    """Share of lines that are short yet run straight into the next line.
+
+    Wrapped prose is short only at a paragraph's end, before a blank line;
+    posts, verse and lists are short anywhere.
+    """
+    ragged = sum(1 for a, b in zip(lines, lines[1:])
+                 if a.strip() and b.strip() and not b.startswith((" ", "\t"))
+                 and visible_length(a) < FULL_SHARE * width)
+    return ragged / max(1, sum(1 for l in lines if l.strip()))
+
+
+def join_wrapped_lines(text: str, ctx) -> list[Edit]:
+    """Edits that join wrapped lines and drop paragraph-start indents."""
+    if "\n" not in text:
+        return []
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return []
+    starts = _line_starts(lines)
+    edits = []
+    joined_into = set()
+    for i, line in enumerate(lines):
+        nxt = _next_content_line(lines, i)
+        if nxt is not None and continues(line, lines[nxt], width):
+            gap = nxt - i - 1
+            start = starts[i] + len(line.rstrip())
+            end = starts[nxt] + len(lines[nxt]) - len(lines[nxt].lstrip())
+            evidence = (f"line {visible_length(line)} of {width} characters wide, no sentence end"
+                        + (f"; {gap} blank line(s) of a page break inside the sentence" if gap else ""))
+            edits.append(Edit(start, end, " ", kind="line_join",
+                              confidence=0.8 if gap else 0.9, evidence=evidence))
+            joined_into.add(nxt)
+        if i not in joined_into and _indented_paragraph_start(line):
+            indent = len(line) - len(line.lstrip())
+            edits.append(Edit(starts[i], starts[i] + indent, "", kind="paragraph_indent",
+                              confidence=0.9, evidence="layout indent before a paragraph's first word"))
+    return edits
+
+
+def continues(line: str, next_line: str, width: int) -> bool:
+    """True when ``line`` is a full-width line cut inside a sentence that ``next_line`` goes on with.
+
+    >>> continues("كلمة " * 18, "تكملة الجملة.", 90), continues("جملة تامة.", "جملة", 90)
+    (True, False)
+    """
+    stripped = line.strip()
+    if not stripped or visible_length(line) < FULL_SHARE * width:
+        return False
+    if SENTENCE_END.search(stripped) or "\t" in line or " | " in line:
+        return False
+    if arabic_share(stripped) < 0.5 or arabic_share(next_line) < 0.5:
+        return False
+    if LIST_ITEM.match(next_line) or next_line.startswith((" ", "\t")):
+        return False
+    return not (_UNJOINABLE.search(line) or _UNJOINABLE.search(next_line))
+
+
+def _indented_paragraph_start(line: str) -> bool:
+    return line[:1] in (" ", "\u00a0") and bool(line.strip()) and arabic_share(line) >= 0.5 \
+        and not line.startswith("  ")
+
+
+def _next_content_line(lines: list[str], i: int) -> int | None:
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        if j - i > MAX_BLANK_GAP:
+            return None
+        j += 1
+    return j if j < len(lines) else None
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts

@@ -1,0 +1,146 @@
+"""How plausible it is that one word follows another: a word-class bigram model.
+
+wordfreq has no word pairs, and no Arabic n-gram list can be had offline, so
+`repair` keeps a small class-bigram table learned from clean text by
+``scripts/train_adjacency.py`` (function words are their own class; other
+words are classed by their clitics, suffix and trailing punctuation).  It
+decides what the lexicon cannot: where a rotated line starts, i.e. which of
+the line's word pairs is the seam the extractor made.
+
+>>> word_class("والمدنيين،")
+'و+ال|ين|،'
+>>> word_class("إلى")
+'F:الى'
+>>> pmi("<s>", "وقال") > pmi("إلى", "وقال")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from .arabic import fold, letters_only
+
+DATA = Path(__file__).with_name("data") / "adjacency.json"
+
+PARAGRAPH_START = "<s>"
+PARAGRAPH_END = "</s>"
+
+# Function words: each is its own class (folded spelling).
+FUNCTION_WORDS = frozenset(fold(w) for w in """
+في من إلى على عن مع منذ نحو حتى دون بين عند لدى بعد قبل خلال حول ضد عبر وفق
+أن إن لأن كأن لكن بأن وأن وإن فإن ما لا لم لن قد كان كانت يكون تكون ليس
+الذي التي الذين اللذين اللتين اللواتي هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا
+كل بعض أي غير أو أم ثم بل إذا إذ لو كما حيث بينما عندما كيف متى أين هل
+وفي ومن وإلى وعلى وعن ومع وقد وكان ولا ولم وهو وهي وهذا وذلك فقد فيما مما عما
+به بها له لها منه منها عليه عليها فيه فيها إليه إليها عنه عنها لهم بهم منهم عليهم
+أيضا فقط جدا الآن اليوم أمس قال وقال قالت وقالت يقول أكد وأكد أضاف وأضاف
+""".split())
+
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل")
+_SUFFIXES = ("يين", "يات", "ية", "ات", "ون", "ين", "ان", "تين", "ها", "هم", "هما", "وا", "ة", "ي")
+_END_PUNCT = {".": ".", "،": "،", ",": "،", "؛": "،", ";": "،", ":": ":", "؟": ".", "?": ".", "!": ".",
+              "”": "q", "»": "q", '"': "q", ")": ")"}
+_START_PUNCT = {"“": "q", "«": "q", '"': "q", "(": "("}
+
+
+def word_class(token: str) -> str:
+    """The class of a token: a boundary, a function word, a number, or clitic|suffix|punctuation.
+
+    >>> word_class("“داعش”"), word_class("120"), word_class("</s>")
+    ('q:||q', 'NUM', '</s>')
+    """
+    if token in (PARAGRAPH_START, PARAGRAPH_END):
+        return token
+    lead = _START_PUNCT.get(token[:1], "")
+    trail = _END_PUNCT.get(token[-1:], "")
+    core = letters_only(token)
+    if not core:
+        if any(ch.isdigit() or "\ue000" <= ch <= "\uf8ff" for ch in token):
+            return "NUM"
+        return "LAT" if any(ch.isalpha() for ch in token) else "PUNCT" + trail
+    folded = fold(core)
+    if folded in FUNCTION_WORDS and not lead:
+        return "F:" + folded + ("|" + trail if trail else "")
+    prefix = next((p for p in _PREFIXES if folded.startswith(fold(p)) and len(folded) - len(p) >= 3), "")
+    rest = folded[len(prefix):]
+    if _has_accusative_tanween(token):
+        suffix = "ًا"
+    else:
+        suffix = next((s for s in _SUFFIXES if rest.endswith(fold(s)) and len(rest) - len(s) >= 2), "")
+    prefix_label = "+".join(_split_prefix(prefix))
+    return f"{lead + ':' if lead else ''}{prefix_label}|{fold(suffix)}|{trail}"
+
+
+def _has_accusative_tanween(token: str) -> bool:
+    """``مجددًا``, ``أيضاً``: the adverbial accusative, a strong class of its own."""
+    core = token.rstrip("".join(_END_PUNCT))
+    return core.endswith("\u064bا") or core.endswith("ا\u064b")
+
+
+def _split_prefix(prefix: str) -> list[str]:
+    """``وال`` -> ``['و', 'ال']`` so that related prefixes share their parts."""
+    parts = []
+    rest = prefix
+    while rest:
+        if rest.startswith("ال") or rest.startswith("لل"):
+            parts.append(rest[:2])
+            rest = rest[2:]
+        else:
+            parts.append(rest[0])
+            rest = rest[1:]
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    with open(DATA, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=100_000)
+def _pmi_classes(left: str, right: str) -> float:
+    model = _model()
+    unigram = model["unigram"]
+    total = model["total"]
+    p_right = (unigram.get(right, 0) + 0.5) / (total + 0.5 * len(unigram))
+    row = model["bigram"].get(left, {})
+    left_count = unigram.get(left, 0)
+    smoothing = model.get("smoothing", 5.0)
+    p_cond = (row.get(right, 0) + smoothing * p_right) / (left_count + smoothing)
+    return math.log10(p_cond / p_right)
+
+
+def pmi(left: str, right: str) -> float:
+    """log10 P(right's class | left's class) / P(right's class): above 0 when the pair is usual.
+
+    >>> pmi("من", "القوات") > pmi("من", "في")
+    True
+    """
+    return _pmi_classes(word_class(left), word_class(right))
+
+
+def train(texts) -> dict:
+    """Count class unigrams and bigrams over texts (paragraphs split on newlines).
+
+    >>> m = train(["قال إن الجيش"])
+    >>> m["bigram"]["F:قال"]["F:ان"]
+    1
+    """
+    unigram: dict[str, int] = {}
+    bigram: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for paragraph in text.split("\n"):
+            tokens = paragraph.split()
+            if not tokens:
+                continue
+            classes = [PARAGRAPH_START] + [word_class(t) for t in tokens] + [PARAGRAPH_END]
+            for left, right in zip(classes, classes[1:]):
+                unigram[right] = unigram.get(right, 0) + 1
+                bigram.setdefault(left, {})
+                bigram[left][right] = bigram[left].get(right, 0) + 1
+            unigram[PARAGRAPH_START] = unigram.get(PARAGRAPH_START, 0) + 1
+    return {"unigram": unigram, "bigram": bigram, "total": sum(unigram.values()), "smoothing": 5.0}
