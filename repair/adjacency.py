@@ -47,6 +47,7 @@ _END_PUNCT = {".": ".", "،": "،", ",": "،", "؛": "،", ";": "،", ":": ":", 
 _START_PUNCT = {"“": "q", "«": "q", '"': "q", "(": "("}
 
 
+@lru_cache(maxsize=200_000)
 def word_class(token: str) -> str:
     """The class of a token: a boundary, a function word, a number, or clitic|suffix|punctuation.
 
@@ -103,24 +104,57 @@ def _model() -> dict:
 
 @lru_cache(maxsize=100_000)
 def _pmi_classes(left: str, right: str) -> float:
+    """Observed against expected count of the class pair (log10, smoothed).
+
+    Comparing with the expected count, not with a smoothed conditional, keeps
+    an unseen pair of rare classes near 0 instead of punishing it.
+    """
     model = _model()
     unigram = model["unigram"]
-    total = model["total"]
-    p_right = (unigram.get(right, 0) + 0.5) / (total + 0.5 * len(unigram))
-    row = model["bigram"].get(left, {})
-    left_count = unigram.get(left, 0)
-    smoothing = model.get("smoothing", 5.0)
-    p_cond = (row.get(right, 0) + smoothing * p_right) / (left_count + smoothing)
-    return math.log10(p_cond / p_right)
+    expected = unigram.get(left, 0) * unigram.get(right, 0) / model["total"]
+    observed = model["bigram"].get(left, {}).get(right, 0)
+    return math.log10((observed + CLASS_SMOOTHING) / (expected + CLASS_SMOOTHING))
+
+
+CLASS_SMOOTHING = 1.0
 
 
 def pmi(left: str, right: str) -> float:
-    """log10 P(right's class | left's class) / P(right's class): above 0 when the pair is usual.
+    """How much likelier the pair is than chance (log10): classes, plus the words themselves when seen.
 
     >>> pmi("من", "القوات") > pmi("من", "في")
     True
     """
-    return _pmi_classes(word_class(left), word_class(right))
+    return _pmi_classes(word_class(left), word_class(right)) + WORD_WEIGHT * _pmi_words(word_key(left), word_key(right))
+
+
+WORD_WEIGHT = 2
+WORD_SMOOTHING = 0.5
+
+
+@lru_cache(maxsize=200_000)
+def word_key(token: str) -> str:
+    """The folded letters of a token, or its boundary marker.
+
+    >>> word_key("«أعماق»")
+    'اعماق'
+    """
+    if token in (PARAGRAPH_START, PARAGRAPH_END):
+        return token
+    return fold(letters_only(token))
+
+
+@lru_cache(maxsize=100_000)
+def _pmi_words(left: str, right: str) -> float:
+    """Observed against expected count of the word pair, smoothed; 0 when either word is unseen."""
+    model = _model()
+    words = model.get("words", {})
+    left_count, right_count = words.get(left, 0), words.get(right, 0)
+    if not left or not right or not left_count or not right_count:
+        return 0.0
+    expected = left_count * right_count / model["word_total"]
+    observed = model["word_pairs"].get(left + " " + right, 0)
+    return math.log10((observed + WORD_SMOOTHING) / (expected + WORD_SMOOTHING))
 
 
 def train(texts) -> dict:
@@ -132,15 +166,67 @@ def train(texts) -> dict:
     """
     unigram: dict[str, int] = {}
     bigram: dict[str, dict[str, int]] = {}
+    words: dict[str, int] = {}
+    word_pairs: dict[str, int] = {}
     for text in texts:
         for paragraph in text.split("\n"):
             tokens = paragraph.split()
             if not tokens:
                 continue
+            keys = [PARAGRAPH_START] + [word_key(t) for t in tokens] + [PARAGRAPH_END]
+            for left, right in zip(keys, keys[1:]):
+                words[right] = words.get(right, 0) + 1
+                pair = left + " " + right
+                word_pairs[pair] = word_pairs.get(pair, 0) + 1
+            words[PARAGRAPH_START] = words.get(PARAGRAPH_START, 0) + 1
             classes = [PARAGRAPH_START] + [word_class(t) for t in tokens] + [PARAGRAPH_END]
             for left, right in zip(classes, classes[1:]):
                 unigram[right] = unigram.get(right, 0) + 1
                 bigram.setdefault(left, {})
                 bigram[left][right] = bigram[left].get(right, 0) + 1
             unigram[PARAGRAPH_START] = unigram.get(PARAGRAPH_START, 0) + 1
-    return {"unigram": unigram, "bigram": bigram, "total": sum(unigram.values()), "smoothing": 5.0}
+    word_total = sum(words.values())
+    words = {w: n for w, n in words.items() if n >= MIN_WORD_COUNT}
+    word_pairs = {p: n for p, n in word_pairs.items() if n >= MIN_PAIR_COUNT and all(w in words for w in p.split(" "))}
+    return {"unigram": unigram, "bigram": bigram, "total": sum(unigram.values()), "smoothing": 5.0,
+            "words": words, "word_pairs": word_pairs, "word_total": word_total}
+
+
+MIN_WORD_COUNT = 3
+MIN_PAIR_COUNT = 2
+
+
+class LocalPairs:
+    """Word pairs counted in the document's own clean lines and its siblings.
+
+    A story repeats its phrases (``إلى ذلك``, ``قوات النظام``), and siblings
+    tell the same story in nearly the same words, so their pairs are the most
+    relevant evidence there is.
+
+    >>> local = LocalPairs(["قال ثلاثة مسؤولين إن الولايات المتحدة", "إن الولايات المتحدة وروسيا"])
+    >>> local.pmi("إن", "الولايات") > 0 > local.pmi("المتحدة", "إن")
+    True
+    """
+
+    def __init__(self, texts):
+        self.words: dict[str, int] = {}
+        self.pairs: dict[str, int] = {}
+        for text in texts:
+            for paragraph in text.split("\n"):
+                keys = [word_key(t) for t in paragraph.split()]
+                keys = [k for k in keys if k]
+                for left, right in zip(keys, keys[1:]):
+                    pair = left + " " + right
+                    self.pairs[pair] = self.pairs.get(pair, 0) + 1
+                for k in keys:
+                    self.words[k] = self.words.get(k, 0) + 1
+        self.total = max(1, sum(self.words.values()))
+
+    def pmi(self, left: str, right: str) -> float:
+        """Observed against expected count of the pair in these texts (log10, smoothed)."""
+        a, b = word_key(left), word_key(right)
+        if not self.pairs or a not in self.words or b not in self.words:
+            return 0.0
+        expected = self.words[a] * self.words[b] / self.total
+        observed = self.pairs.get(a + " " + b, 0)
+        return math.log10((observed + WORD_SMOOTHING) / (expected + WORD_SMOOTHING))

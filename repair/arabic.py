@@ -25,6 +25,9 @@ WESTERN_DIGITS = "0123456789"
 _ARABIC_LETTER_SET = frozenset(ARABIC_LETTERS)
 _DIACRITIC_SET = frozenset(DIACRITICS)
 
+_STRIP_MARKS = {ord(ch): None for ch in DIACRITICS + TATWEEL}
+_NOT_LETTER = re.compile(f"[^{ARABIC_LETTERS}]+")
+
 ARABIC_CHAR_CLASS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
 ARABIC_RUN = re.compile(f"[{ARABIC_CHAR_CLASS}]+")
 WORD = re.compile(f"[{ARABIC_CHAR_CLASS}\\w]+")
@@ -65,7 +68,7 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("مُـحَمَّد")
     'محمد'
     """
-    return "".join(ch for ch in text if ch not in _DIACRITIC_SET and ch != TATWEEL)
+    return text.translate(_STRIP_MARKS)
 
 
 def arabic_share(text: str) -> float:
@@ -90,7 +93,7 @@ def letters_only(word: str) -> str:
     >>> letters_only("“الأثرية،")
     'الأثرية'
     """
-    return "".join(ch for ch in word if ch in _ARABIC_LETTER_SET)
+    return _NOT_LETTER.sub("", word)
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})

@@ -30,6 +30,7 @@ MAX_CUTS = 3                  # up to four chunks
 MIN_SEAM_GAIN = 3.0           # log10: the joined word against its two halves read as words
 MIN_JOINED_ZIPF = 1.5
 ADJACENCY_WEIGHT = 1.0
+LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblings
 CUT_PENALTY = 1.0             # per cut, so that one strong seam is not padded with weak ones
 MIN_MARGIN = 2.0              # best reading against the line as it stands
 MAX_BLANK_GAP = 4             # blank lines a page break may leave inside a paragraph
@@ -54,20 +55,43 @@ class Reading:
 def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
     """One edit per chunk-reversed line: the line's words in logical order.
 
-    >>> class Ctx: pass
+    Only worth a look in extraction output (see ``Context.worth_a_full_scan``).
+
+    >>> class Ctx: siblings = []
     >>> repair_chunk_reversal("نص سليم لا يتغير", Ctx())
     []
     """
+    worth = getattr(ctx, "worth_a_full_scan", None)
+    if worth is not None and not worth(text):
+        return []
     lines = text.split("\n")
+    candidates = {i for i, line in enumerate(lines) if could_be_chunk_reversed(line) and has_seams(line.split())}
+    if not candidates:
+        return []
+    clean_lines = [line for i, line in enumerate(lines) if i not in candidates]
+    local = adjacency.LocalPairs(clean_lines + [s.text for s in getattr(ctx, "siblings", ())])
     edits = []
     offset = 0
     for i, line in enumerate(lines):
-        if could_be_chunk_reversed(line):
-            edit = _repair_line(line, offset, _previous_token(lines, i), _next_token(lines, i))
+        if i in candidates:
+            edit = _repair_line(line, offset, _previous_token(lines, i), _next_token(lines, i), local)
             if edit:
                 edits.append(edit)
         offset += len(line) + 1
     return edits
+
+
+def has_seams(tokens: list[str]) -> bool:
+    """True when the last word can open a seam and the first can close one.
+
+    >>> has_seams("ية، بالرغم من القصف الأثر".split()), has_seams("قال إن الجيش تقدم".split())
+    (True, False)
+    """
+    last, first = len(tokens) - 1, 0
+    if seam_gain(tokens[last], tokens[first]) is not None:
+        return True
+    return (any(seam_gain(tokens[last], tokens[b]) is not None for b in range(1, last))
+            and any(seam_gain(tokens[a], tokens[first]) is not None for a in range(1, last)))
 
 
 def could_be_chunk_reversed(line: str) -> bool:
@@ -110,9 +134,9 @@ def _next_token(lines: list[str], i: int) -> str:
     return lines[j].split()[0]
 
 
-def _repair_line(line: str, offset: int, before: str, after: str) -> Edit | None:
+def _repair_line(line: str, offset: int, before: str, after: str, local=None) -> Edit | None:
     tokens = line.split()
-    best = best_reading(tokens, before, after)
+    best = best_reading(tokens, before, after, local)
     if best is None:
         return None
     start = offset + (len(line) - len(line.lstrip()))
@@ -128,23 +152,24 @@ class Repair:
     evidence: str
 
 
-def best_reading(tokens: list[str], before: str, after: str) -> Repair | None:
+def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repair | None:
     """The best chunk-reversal reading of a line, or None when the line should stay.
 
     ``before`` is the last word of the previous line, ``after`` the first of the
-    next (or the paragraph markers of :mod:`repair.adjacency`).
+    next (or the paragraph markers of :mod:`repair.adjacency`); ``local`` holds
+    word pairs from the document's clean lines and its siblings.
     """
     n = len(tokens)
     if n < 2:
         return None
     gains = _SeamGains(tokens)
-    base = _score(tokens, before, after)
+    pair_score = _pair_scorer(local)
+    base = _score(tokens, before, after, pair_score)
     readings = []
-    for k in range(1, min(MAX_CUTS, n - 1) + 1):
-        for cuts in combinations(range(1, n), k):
-            reading = _reading(tokens, cuts, gains, before, after, base)
-            if reading is not None:
-                readings.append(reading)
+    for cuts in _seam_consistent_cuts(n, gains):
+        reading = _reading(tokens, cuts, gains, before, after, base, pair_score)
+        if reading is not None:
+            readings.append(reading)
     if not readings:
         return None
     readings.sort(key=lambda r: r.score, reverse=True)
@@ -160,6 +185,38 @@ def best_reading(tokens: list[str], before: str, after: str) -> Repair | None:
     if runner_up:
         evidence += f"; next best reading {margin:.1f} behind: {runner_up.text[:40]}…"
     return Repair(best.text, round(confidence, 3), evidence)
+
+
+def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
+    """Cut positions (1..n-1, at most MAX_CUTS) whose every seam can join two halves.
+
+    Chunks c1..ck+1 come out in reverse; the seam between c(j+1) and c(j)
+    joins the last word of c(j+1) with the first word of c(j).  Built chunk
+    by chunk from the line's end, so impossible seams are pruned early.
+    """
+    out = []
+
+    def extend(cuts: tuple):
+        # cuts so far, ascending; the next cut must lie before cuts[0]
+        k = len(cuts)
+        if k:
+            # is closing here (c1 = tokens[0:cuts[0]]) consistent?
+            right_index = 0
+            left_index = (cuts[1] if k > 1 else n) - 1
+            if gains(left_index, right_index) is not None:
+                out.append(cuts)
+        if k == MAX_CUTS:
+            return
+        upper = cuts[0] if k else n
+        for c in range(1, upper):
+            # the chunk tokens[c:upper] follows (in logical order) the chunk ending at ...
+            left_index = ((cuts[1] if k > 1 else n) - 1) if k else None
+            if k and gains(left_index, c) is None:
+                continue
+            extend((c,) + cuts)
+
+    extend(())
+    return out
 
 
 class _SeamGains:
@@ -196,7 +253,7 @@ def seam_gain(left: str, right: str) -> float | None:
     return gain if gain >= MIN_SEAM_GAIN else None
 
 
-def _reading(tokens, cuts, gains, before, after, base) -> Reading | None:
+def _reading(tokens, cuts, gains, before, after, base, pair_score) -> Reading | None:
     bounds = (0,) + cuts + (len(tokens),)
     chunks = [list(tokens[bounds[j]:bounds[j + 1]]) for j in range(len(bounds) - 1)]
     seams = []
@@ -215,12 +272,18 @@ def _reading(tokens, cuts, gains, before, after, base) -> Reading | None:
             logical.extend(chunk[1:])
         else:
             logical.extend(chunk)
-    score = _score(logical, before, after) - base - CUT_PENALTY * len(cuts)
+    score = _score(logical, before, after, pair_score) - base - CUT_PENALTY * len(cuts)
     return Reading(cuts, tuple(logical), score, tuple(seams))
 
 
-def _score(tokens, before: str, after: str) -> float:
+def _pair_scorer(local):
+    if local is None:
+        return adjacency.pmi
+    return lambda a, b: adjacency.pmi(a, b) + LOCAL_WEIGHT * local.pmi(a, b)
+
+
+def _score(tokens, before: str, after: str, pair_score=adjacency.pmi) -> float:
     unigram = sum(lexicon.log_prob(t) for t in tokens)
     sequence = [before, *tokens, after]
-    pairs = sum(adjacency.pmi(a, b) for a, b in zip(sequence, sequence[1:]))
+    pairs = sum(pair_score(a, b) for a, b in zip(sequence, sequence[1:]))
     return unigram + ADJACENCY_WEIGHT * pairs

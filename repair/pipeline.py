@@ -10,6 +10,7 @@ steps left it.  A new kind of damage is one new module and one line in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import chunks, kashida, paragraphs, presentation, visual, words
@@ -30,20 +31,48 @@ STEPS = [
 ]
 
 
+# Marks only extraction leaves: private-use glyphs, (cid:NN), presentation
+# forms, bidi embeddings, stretched tatweel, digits glued to letters.
+EXTRACTION_MARKS = re.compile(
+    "[\ue000-\uf8ff\ufb50-\ufdff\ufe70-\ufefc\u202a-\u202e]|\\(cid:\\d+\\)|\u0640{2,}")
+
+
 @dataclass
 class Context:
-    """What a step may consult besides the text: the input, config and siblings."""
+    """What a step may consult besides the text: the input, config and siblings.
+
+    ``damaged`` tells the costlier steps that the document already shows
+    extraction damage (marks in the input, or edits by an earlier step), so
+    their full scan is worth its cost; ``layout`` caches the wrap width.
+    """
 
     original: str
     config: Config
     siblings: list = field(default_factory=list)
-    glyph_store: object = None
+    damaged: bool = False
+    _layout: dict = field(default_factory=dict)
+
+    def wrap_width(self, text: str):
+        """The hard-wrap width of ``text`` (None when not wrapped), computed once per text."""
+        key = (len(text), hash(text))
+        if key not in self._layout:
+            from .paragraphs import wrap_width
+
+            self._layout[key] = wrap_width(text.split("\n"))
+        return self._layout[key]
+
+    def worth_a_full_scan(self, text: str) -> bool:
+        """True for short inputs, damaged documents and hard-wrapped ones (extraction output)."""
+        if self.damaged or text.count("\n") < 4:
+            return True
+        return self.wrap_width(text) is not None
 
 
 def run(text: str, siblings=(), config: Config | None = None) -> Result:
     """Run every enabled step and the figure resolver; return a full Result."""
     config = config or Config()
-    ctx = Context(original=text, config=config, siblings=load_siblings(siblings))
+    ctx = Context(original=text, config=config, siblings=load_siblings(siblings),
+                  damaged=bool(EXTRACTION_MARKS.search(text)))
     lines = LineIndex(text)
     stages: list[StageMap] = []
     changes: list[Change] = []
@@ -57,6 +86,7 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
         changes.extend(_record(current, edits, stages, lines))
         current, stage = apply_edits(current, edits)
         stages.append(stage)
+        ctx.damaged = True
     figures = []
     if config.figures:
         edits, figures, glyph_table = resolve_figures(current, ctx)

@@ -1,0 +1,81 @@
+"""Measure the chunk-reversal repair on lines damaged the way pdf.js damages them.
+
+Takes clean paragraphs (held out from the adjacency model's training text),
+wraps them at about 85 characters, cuts a line inside a word after a letter
+that does not join left, puts the chunks in reverse order, and checks that
+`repair.chunks.best_reading` gives the line back.
+
+    python scripts/eval_chunks.py [--cuts 1] [FILES...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from repair import adjacency, chunks  # noqa: E402
+from repair.arabic import NON_JOINING_LEFT, is_arabic_letter  # noqa: E402
+
+
+def wrap(paragraph: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in paragraph.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def cut_points(line: str) -> list[int]:
+    return [i for i in range(1, len(line) - 1)
+            if line[i - 1] in NON_JOINING_LEFT and is_arabic_letter(line[i]) and line[i - 2:i - 1] != " "
+            and is_arabic_letter(line[i - 2]) and line[i + 1:i + 2].strip()]
+
+
+def damage(line: str, cuts: list[int]) -> str:
+    bounds = [0, *cuts, len(line)]
+    parts = [line[a:b] for a, b in zip(bounds, bounds[1:])]
+    return " ".join(reversed(parts))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--cuts", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    files = [Path(f) for f in args.files] or sorted((ROOT / "fixtures" / "seeds").glob("00[013]_*.txt"))
+    rng = random.Random(args.seed)
+    right = wrong = missed = 0
+    for path in files:
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            lines = wrap(paragraph, rng.randint(75, 95))
+            for i, line in enumerate(lines[:-1]):
+                points = cut_points(line)
+                if len(points) < args.cuts:
+                    continue
+                cuts = sorted(rng.sample(points, args.cuts))
+                before = lines[i - 1].split()[-1] if i else adjacency.PARAGRAPH_START
+                after = lines[i + 1].split()[0]
+                got = chunks.best_reading(damage(line, cuts).split(), before, after)
+                if got is None:
+                    missed += 1
+                elif got.text == line:
+                    right += 1
+                else:
+                    wrong += 1
+    total = right + wrong + missed
+    print(f"lines {total}: restored {right} ({right / max(total, 1):.0%}), wrong {wrong}, left alone {missed}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Chunk-reversed lines: hypotheses scored with the lexicon and the neighbours."""
+
+import repair
+from repair.chunks import best_reading, could_be_chunk_reversed, seam_gain
+
+from conftest import CLEAN_FILES, read
+
+
+def test_seams_need_a_left_half_that_does_not_join_and_a_real_word():
+    assert seam_gain("الأثر", "ية،") > 5
+    assert seam_gain("وز", "ير") > 5
+    assert seam_gain("أ", "كد") > 3
+    assert seam_gain("قال", "إن") is None          # لـ joins left: no run break there
+    assert seam_gain("بعد", "ما") is None          # بعدما is a word, but the gain is small
+
+
+def test_four_chunk_line_from_002():
+    line = "يتا ياض حجاب، ورئيس المجلس المحلي لمدينة حلب بر ية ر للمفاوضات التابعة للمعارضة السور"
+    got = best_reading(line.split(), "العليا", "حاجي")
+    assert got.text == "للمفاوضات التابعة للمعارضة السورية رياض حجاب، ورئيس المجلس المحلي لمدينة حلب بريتا"
+    assert got.confidence > 0.9
+
+
+def test_three_chunk_lines_from_002():
+    line = "ية تسلمهم المقترح الذي تدعمه واشنطن. وقال كد مسؤولون بالمعارضة السور حتى الآن، بينما أ"
+    got = best_reading(line.split(), "حلب", "سيرغي")
+    assert got.text == "حتى الآن، بينما أكد مسؤولون بالمعارضة السورية تسلمهم المقترح الذي تدعمه واشنطن. وقال"
+
+
+def test_clean_lines_are_never_candidates_or_left_alone():
+    for path in CLEAN_FILES:
+        lines = read(path).split("\n")
+        for line in lines:
+            if could_be_chunk_reversed(line):
+                assert best_reading(line.split(), "<s>", "</s>") is None, line
+
+
+def test_a_line_with_no_fragments_is_left_alone():
+    line = "وقال المرصد إن الاشتباكات توقفت في المدينة مع استمرار القصف الجوي على أطرافها"
+    assert repair.fix_text(line) == line
