@@ -40,6 +40,13 @@ FUNCTION_WORDS = frozenset(fold(w) for w in """
 أيضا فقط جدا الآن اليوم أمس قال وقال قالت وقالت يقول أكد وأكد أضاف وأضاف
 """.split())
 
+# Days and months behave alike (``ليل السبت``, ``مساء الأحد``, ``في مارس``): one class each.
+_TIME_WORDS = {fold(w): label for label, words in {
+    "DAY": "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت",
+    "MONTH": ("يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+              "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"),
+}.items() for w in words.split()}
+
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("يين", "يات", "ية", "ات", "ون", "ين", "ان", "تين", "ها", "هم", "هما", "وا", "ة", "ي")
 _END_PUNCT = {".": ".", "،": "،", ",": "،", "؛": "،", ";": "،", ":": ":", "؟": ".", "?": ".", "!": ".",
@@ -64,6 +71,10 @@ def word_class(token: str) -> str:
             return "NUM"
         return "LAT" if any(ch.isalpha() for ch in token) else "PUNCT" + trail
     folded = fold(core)
+    time_class = _TIME_WORDS.get(folded) or _TIME_WORDS.get(folded[1:] if folded[:1] in "وفب" else "")
+    if time_class:
+        return ("و" if folded[:1] == "و" and folded not in _TIME_WORDS else "") + time_class + (
+            "|" + trail if trail else "")
     if folded in FUNCTION_WORDS and not lead:
         return "F:" + folded + ("|" + trail if trail else "")
     prefix = next((p for p in _PREFIXES if folded.startswith(fold(p)) and len(folded) - len(p) >= 3), "")
@@ -128,7 +139,7 @@ def pmi(left: str, right: str) -> float:
     return _pmi_classes(word_class(left), word_class(right)) + WORD_WEIGHT * _pmi_words(word_key(left), word_key(right))
 
 
-WORD_WEIGHT = 2
+WORD_WEIGHT = 1.0
 WORD_SMOOTHING = 0.5
 
 

@@ -149,6 +149,7 @@ class Config:
     False
     """
 
+    bidi_controls: bool = True
     presentation_forms: bool = True
     visual_order: bool = True
     kashida: bool = True

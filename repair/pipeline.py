@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import chunks, kashida, paragraphs, presentation, visual, words
+from . import chunks, controls, kashida, paragraphs, presentation, visual, words
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
@@ -22,6 +22,7 @@ from .siblings import Sibling, load_siblings
 # (config flag, step). Order matters: shapes are folded before lines are
 # reordered, kashida goes before lexicon look-ups, lines are joined last.
 STEPS = [
+    ("bidi_controls", controls.strip_bidi_embeddings),
     ("presentation_forms", presentation.fold_presentation_forms),
     ("visual_order", visual.reorder_visual_lines),
     ("kashida", kashida.remove_kashida),

@@ -12,6 +12,7 @@ import json
 from .model import Result
 
 KIND_NAMES = {
+    "bidi_control": "bidi embedding marks removed",
     "kashida": "justification kashida removed",
     "presentation_form": "presentation forms folded",
     "lam_alef": "swapped lam-alef put right",
