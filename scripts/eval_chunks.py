@@ -52,13 +52,17 @@ def main() -> None:
     ap.add_argument("files", nargs="*")
     ap.add_argument("--cuts", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--local", action="store_true", help="also count word pairs in the document's other paragraphs")
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted((ROOT / "fixtures" / "seeds").glob("00[013]_*.txt"))
     rng = random.Random(args.seed)
     right = wrong = missed = 0
     for path in files:
-        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+        paragraphs = path.read_text(encoding="utf-8").split("\n")
+        for k, paragraph in enumerate(paragraphs):
             lines = wrap(paragraph, rng.randint(75, 95))
+            # the document's other paragraphs are the clean lines the pipeline would count pairs in
+            local = adjacency.LocalPairs(paragraphs[:k] + paragraphs[k + 1:]) if args.local else None
             for i, line in enumerate(lines[:-1]):
                 points = cut_points(line)
                 if len(points) < args.cuts:
@@ -66,7 +70,7 @@ def main() -> None:
                 cuts = sorted(rng.sample(points, args.cuts))
                 before = lines[i - 1].split()[-1] if i else adjacency.PARAGRAPH_START
                 after = lines[i + 1].split()[0]
-                got = chunks.best_reading(damage(line, cuts).split(), before, after)
+                got = chunks.best_reading(damage(line, cuts).split(), before, after, local)
                 if got is None:
                     missed += 1
                 elif got.text == line:

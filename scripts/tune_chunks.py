@@ -5,8 +5,8 @@ of the files, lines of the other half are wrapped and rotated the way pdf.js
 damages them, and the weights of the three pair terms (the seam the
 extractor made, the join with the previous line, the join with the next)
 for each evidence source (word classes, words, the document's own pairs)
-are chosen by coordinate search to restore the most lines.  Writes the
-weights into repair/data/adjacency.json.
+are chosen by grid search to restore the most lines (one weight per
+source, the class weight fixing the scale).
 
     python scripts/tune_chunks.py
 """
@@ -82,17 +82,16 @@ def accuracy(cases, weights):
 
 
 def fit(cases):
-    weights = [1.0] * len(FEATURES)
-    best = accuracy(cases, weights)
+    """One weight per evidence source (class, word, local), shared by its three pair terms."""
+    best, best_tied = -1.0, None
     grid = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
-    for _ in range(3):
-        for i in range(len(weights)):
-            for value in grid:
-                trial = weights[:i] + [value] + weights[i + 1:]
-                acc = accuracy(cases, trial)
-                if acc > best:
-                    best, weights = acc, trial
-    return weights, best
+    for tied in product(grid, repeat=3):
+        if tied[0] != 1.0:
+            continue  # the class weight fixes the scale
+        acc = accuracy(cases, [w for w in tied for _ in range(3)])
+        if acc > best:
+            best, best_tied = acc, tied
+    return [w for w in best_tied for _ in range(3)], best
 
 
 def main():
@@ -114,9 +113,7 @@ def main():
     chance = sum(1 / len(rows) for rows, _ in cases) / len(cases)
     print(f"{len(cases)} rotated lines; chance {chance:.0%}; equal weights {unit:.0%}; fitted {acc:.0%}")
     print(dict(zip(FEATURES, weights)))
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    data["rotation_weights"] = dict(zip(FEATURES, weights))
-    DATA.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    print("set WORD_WEIGHT in repair/adjacency.py and LOCAL_WEIGHT in repair/chunks.py to the word and local weights")
 
 
 if __name__ == "__main__":
