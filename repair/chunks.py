@@ -277,9 +277,18 @@ def _reading(tokens, cuts, gains, before, after, base, pair_score) -> Reading | 
 
 
 def _pair_scorer(local):
-    if local is None:
-        return adjacency.pmi
-    return lambda a, b: adjacency.pmi(a, b) + LOCAL_WEIGHT * local.pmi(a, b)
+    """Score of a word pair: the trained model plus the document's own pairs, memoised per line."""
+    memo: dict = {}
+
+    def score(a: str, b: str) -> float:
+        key = (a, b)
+        value = memo.get(key)
+        if value is None:
+            value = adjacency.pmi(a, b) + (LOCAL_WEIGHT * local.pmi(a, b) if local is not None else 0.0)
+            memo[key] = value
+        return value
+
+    return score
 
 
 def _score(tokens, before: str, after: str, pair_score=adjacency.pmi) -> float:
