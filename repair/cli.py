@@ -80,6 +80,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="a clean report of the same story (repeatable)")
     p.add_argument("--siblings", metavar="DIR", help="every .txt file in DIR is a sibling")
     p.add_argument("--glyph-db", metavar="PATH", help="SQLite file where learned glyph tables are kept and reused")
+    p.add_argument("--glyph-font", metavar="NAME", help="the font or publisher whose glyph table this is (key in --glyph-db)")
     for family in FAMILIES:
         p.add_argument(f"--no-{family.replace('_', '-')}", action="store_true",
                        help=f"turn off the {family.replace('_', ' ')} repairs")
@@ -87,7 +88,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 def _config(args) -> Config:
     off = [f for f in FAMILIES if getattr(args, "no_" + f)]
-    return Config(glyph_db=args.glyph_db).without(*off)
+    return Config(glyph_db=args.glyph_db, glyph_font=args.glyph_font).without(*off)
 
 
 def _siblings(args) -> list[Path]:

@@ -159,6 +159,8 @@ class Config:
     figures: bool = True
     # Where learned glyph tables are kept (SQLite); None keeps them in memory only.
     glyph_db: str | None = None
+    # The font (or publisher) the glyph table belongs to, so one learned table serves its archive.
+    glyph_font: str | None = None
 
     def without(self, *families: str) -> "Config":
         names = {f.name for f in fields(self)}

@@ -47,6 +47,9 @@ ARABIC_WORD = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\
 # order: alef before lam, heh before the lams.  Each written form -> the fix.
 UNSWAP = {**{alef + "ل": "ل" + alef for alef in "اأإآى"}, "هلل": "لله"}
 SWAPPED = re.compile("|".join(UNSWAP))
+# The article before a swapped lam-alef (اإلسالمية, األحد, اال): never in clean
+# text, in every document an extractor swapped; the lexicon is consulted only then.
+SWAP_SIGN = re.compile("ا[اأإآ]ل")
 
 _JOINS = {"isolated": (False, False), "initial": (False, True),
           "medial": (True, True), "final": (True, False)}
@@ -304,8 +307,8 @@ def word_edit(start: int, end: int, word: str, after: str, visual: bool, fixes: 
 def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     """Fold presentation forms to base letters and swap back alef-first lam-alefs.
 
-    One edit per changed word.  Text with neither presentation forms nor an
-    alef before a lam is returned untouched without loading the lexicon.
+    One edit per changed word.  Text with no presentation forms and no article
+    before a swapped lam-alef is returned untouched without loading the lexicon.
     Lam-alefs in lines stored in visual order are left to the visual step.
 
     >>> fold_presentation_forms("ﬁne ２ ½", None)
@@ -315,7 +318,7 @@ def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     >>> fold_presentation_forms("نيعوبسأ لالخ", None)
     []
     """
-    if not PRESENTATION_FORM.search(text) and not SWAPPED.search(text):
+    if not PRESENTATION_FORM.search(text) and not SWAP_SIGN.search(text):
         return []
     words = [w for line in logical_lines(text) for w in line]
     fixes = lam_alef_fixes(w[3] for w in words if not w[4])
