@@ -1,8 +1,8 @@
 """repair: find and repair Arabic text damaged by PDF extraction and OCR.
 
 >>> import repair
->>> repair.fix_text("وكالـــة “أعمـــاق”")
-'وكالة “أعماق”'
+>>> repair.fix_text("وكالـــة “أعمـــاق” المرتبطـــة بتنظيـــم “داعـــش”")
+'وكالة “أعماق” المرتبطة بتنظيم “داعش”'
 """
 
 from .model import Change, Config, Diagnosis, Figure, Result

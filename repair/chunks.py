@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from . import adjacency, lexicon
-from .arabic import arabic_share, is_arabic_letter, letters_only, NON_JOINING_LEFT
+from .arabic import NON_JOINING_LEFT, arabic_share, is_arabic_letter, letters_only, strip_diacritics
 from .model import Edit
 
 MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are never chunk-reversed
@@ -105,9 +105,9 @@ def could_be_chunk_reversed(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_LINE_CHARS or " " not in stripped:
         return False
-    last = stripped.rsplit(None, 1)[-1]
+    last = letters_only(stripped.rsplit(None, 1)[-1])
     first = stripped.split(None, 1)[0]
-    return (last[-1] in NON_JOINING_LEFT and is_arabic_letter(first[0])
+    return (last[-1:] in NON_JOINING_LEFT and bool(last) and is_arabic_letter(first[0])
             and arabic_share(stripped) > 0.8)
 
 
@@ -242,9 +242,10 @@ def seam_gain(left: str, right: str) -> float | None:
     True
     """
     left_letters = letters_only(left)
-    if not left_letters or left[-1] not in NON_JOINING_LEFT or not is_arabic_letter(right[0]):
+    left_core = strip_diacritics(left).lstrip("“«\"(")
+    if not left_letters or left_core[-1:] not in NON_JOINING_LEFT or not is_arabic_letter(right[0]):
         return None
-    if not left_letters == left.lstrip("“«\"(") or not letters_only(right):
+    if left_letters != left_core or not letters_only(right):
         return None
     joined = left + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:

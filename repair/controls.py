@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import screen
 from .model import Edit
 
 EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069]+")
@@ -26,7 +27,7 @@ MIN_MARKED_LINES = 3
 
 def strip_bidi_embeddings(text: str, ctx) -> list[Edit]:
     """One edit per run of embedding marks, when lines are wrapped in them."""
-    if not EMBEDDINGS.search(text):
+    if not screen.has(text, "bidi_controls"):
         return []
     marked = len(_LINE_OPENS_WITH_MARK.findall(text))
     lines = text.count("\n") + 1

@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import screen
 from .arabic import fold
 from .glyphs import (GlyphStore, code_kind, code_label, compatible, learn_table, split_codes, store_keys,
                      vote_anchors)
@@ -440,18 +441,6 @@ def _document_style(text: str) -> str:
 
 # --- the step ---------------------------------------------------------------------
 
-_SLOT_SIGN = re.compile("[\ue000-\uf8ff]|\\(cid:\\d+\\)|\\S  +\\S")
-
-
-def could_hold_slots(text: str) -> bool:
-    """Regex-speed test: private-use code points, ``(cid:NN)`` or a doubled space somewhere.
-
-    >>> could_hold_slots("نص سليم"), could_hold_slots("عن  عنصر"), could_hold_slots("(cid:12)")
-    (False, True, True)
-    """
-    return bool(_SLOT_SIGN.search(text))
-
-
 def resolve_figures(text: str, ctx):
     """Return (edits, figures, glyph_table) for ``text``.
 
@@ -466,7 +455,7 @@ def resolve_figures(text: str, ctx):
     >>> edits[0].after, figures[0].status, figures[0].kind
     (' 48 ', 'confirmed', 'empty')
     """
-    if not could_hold_slots(text):
+    if not screen.has(text, "figures"):
         return [], [], {}
     tokens, slots = find_slots(text, tokenize(text))
     if not slots:

@@ -83,7 +83,8 @@ def join_wrapped_lines(text: str, ctx) -> list[Edit]:
     if "\n" not in text:
         return []
     lines = text.split("\n")
-    width = wrap_width(lines)
+    cached = getattr(ctx, "wrap_width", None)
+    width = cached(text) if cached else wrap_width(lines)
     if width is None:
         return []
     starts = _line_starts(lines)

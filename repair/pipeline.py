@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import chunks, controls, kashida, paragraphs, presentation, visual, words
+from . import chunks, controls, screen, kashida, paragraphs, presentation, visual, words
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
@@ -30,12 +30,6 @@ STEPS = [
     ("words", words.repair_words),
     ("paragraphs", paragraphs.join_wrapped_lines),
 ]
-
-
-# Marks only extraction leaves: private-use glyphs, (cid:NN), presentation
-# forms, bidi embeddings, stretched tatweel, digits glued to letters.
-EXTRACTION_MARKS = re.compile(
-    "[\ue000-\uf8ff\ufb50-\ufdff\ufe70-\ufefc\u202a-\u202e]|\\(cid:\\d+\\)|\u0640{2,}")
 
 
 @dataclass
@@ -64,7 +58,7 @@ class Context:
 
     def worth_a_full_scan(self, text: str) -> bool:
         """True for short inputs, damaged documents and hard-wrapped ones (extraction output)."""
-        if self.damaged or text.count("\n") < 4:
+        if self.damaged or screen.is_short(text):
             return True
         return self.wrap_width(text) is not None
 
@@ -73,7 +67,7 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
     """Run every enabled step and the figure resolver; return a full Result."""
     config = config or Config()
     ctx = Context(original=text, config=config, siblings=load_siblings(siblings),
-                  damaged=bool(EXTRACTION_MARKS.search(text)))
+                  damaged="rare" in screen.signs(text) or "(cid:" in text)
     lines = LineIndex(text)
     stages: list[StageMap] = []
     changes: list[Change] = []

@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from .arabic import is_diacritic
+from . import screen
 from .model import Edit
 
 # The two Arabic presentation-form blocks.  U+FEFF (the byte-order mark)
@@ -318,7 +319,7 @@ def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     >>> fold_presentation_forms("نيعوبسأ لالخ", None)
     []
     """
-    if not PRESENTATION_FORM.search(text) and not SWAP_SIGN.search(text):
+    if not screen.has(text, "presentation_forms"):
         return []
     words = [w for line in logical_lines(text) for w in line]
     fixes = lam_alef_fixes(w[3] for w in words if not w[4])

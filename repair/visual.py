@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .arabic import ARABIC_RUN, is_arabic_letter, is_diacritic, letters_only
+from . import screen
 from .model import Edit
 from .presentation import ARABIC_WORD, SWAPPED, best_unswap, lam_alef_fixes, unswap_line
 
@@ -607,38 +608,13 @@ def block_edits(block: list[int], units: list[Unit], verdicts: list[Verdict],
     return edits
 
 
-# Cheap signs of reversed Arabic: a word that starts with a letter or mark
-# that only ends words (ة ى, harakat), a lam-alef ligature inside a word, and
-# lines whose words end in the reversed article (-لا) more than they start with ال.
-_STRONG_SIGN = re.compile("(?:^|[\\s(«“\"])[ةىﺔﺓﻰﻯ\u064b-\u0652]|[\ufef5-\ufefc](?=[\u0621-\u064a\ufe70-\ufefc])", re.M)
-_REVERSED_ARTICLE = re.compile("[\u0621-\u0652]{2,}[لﻟﻠ][\u064b-\u0652]*[اﺎﺍ](?=[\\s.,،:؛!؟]|$)", re.M)
-_ARTICLE = re.compile("(?:^|(?<=[\\s(«“\"]))[وفبلك]?[اﺍ][لﻟﻠ]", re.M)
-
-
-def has_visual_signs(text: str) -> bool:
-    """Regex-speed test that some line may be in visual order (nine in ten such lines show a sign).
-
-    >>> has_visual_signs("استمر القتال في المدينة"), has_visual_signs("ةنيدملا يف لاتقلا رمتسا")
-    (False, True)
-    """
-    if _STRONG_SIGN.search(text):
-        return True
-    if not _REVERSED_ARTICLE.search(text):
-        return False
-    for line in text.split("\n"):
-        reversed_articles = len(_REVERSED_ARTICLE.findall(line))
-        if reversed_articles and reversed_articles >= len(_ARTICLE.findall(line)):
-            return True
-    return False
-
-
 def reorder_visual_lines(text: str, ctx) -> list[Edit]:
     """Put every visual-order line back in logical order: one edit per line.
 
     >>> reorder_visual_lines("plain English, 85 and 2012", None)
     []
     """
-    if not ARABIC_RUN.search(text) or not has_visual_signs(text):
+    if not screen.has(text, "visual_order") or not ARABIC_RUN.search(text):
         return []
     units = rendered_lines(line_spans(text))
     verdicts = [judge_line(u.storage) for u in units]

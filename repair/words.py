@@ -24,6 +24,7 @@ import re
 from .arabic import (ARABIC_INDIC_DIGITS, DIACRITICS, EXTENDED_ARABIC_INDIC_DIGITS, NON_JOINING_LEFT, TATWEEL,
                      is_arabic_letter, letters_only)
 from .lexicon import log_prob, zipf
+from . import screen
 from .model import Edit
 
 # A word run: letters with their marks and any tatweel left in them.
@@ -75,16 +76,11 @@ def repair_words(text: str, ctx) -> list[Edit]:
     return _drop_overlaps(edits)
 
 
-# A stand-alone suffix fragment, or a number glued to a word: cheap signs of split or merged words.
-_QUICK_SIGNS = re.compile(
-    "(?:^|(?<=\\s))(?:" + "|".join(sorted(SUFFIX_FRAGMENTS, key=len, reverse=True)) + ")(?=[\\s،.؛:]|$)"
-    + f"|[{_DIGITS}][{_LETTER_CLASS}]", re.M)
-
-
 def worth_a_look(text: str, ctx) -> bool:
-    """The full lexicon scan runs on extraction output, short inputs, or where quick signs show.
+    """The full lexicon scan runs on extraction output, short inputs, or where a number is glued to a word.
 
-    Clean one-paragraph-a-line text with no sign of split words passes at regex speed.
+    Clean one-paragraph-a-line text passes at regex speed; a stray split word in
+    otherwise clean, unwrapped text is not looked for.
 
     >>> worth_a_look("الأثر ية", None), worth_a_look("نص\\n" * 9, None)
     (True, True)
@@ -92,7 +88,7 @@ def worth_a_look(text: str, ctx) -> bool:
     worth = getattr(ctx, "worth_a_full_scan", None)
     if worth is None or worth(text):
         return True
-    return bool(_QUICK_SIGNS.search(text))
+    return screen.has(text, "words")
 
 
 # --- joining -------------------------------------------------------------

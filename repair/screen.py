@@ -1,0 +1,90 @@
+"""One quick look at a text: which repair families could have anything to do.
+
+Clean text must pass far faster than damaged text is repaired, so every step
+first asks this screen, which uses only C-speed scans (one character-class
+search, substring tests and counts).  A sign is not a verdict: it only lets a
+step run its full, lexicon-backed check.
+
+>>> sorted(signs("نص سليم تماما"))
+[]
+>>> sorted(signs("وكالـــة “أعمـــاق” عن \\ue008\\ue005 عنصر"))
+['figures', 'kashida', 'rare']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Characters clean text almost never has: private use, presentation forms,
+# bidi embeddings and isolates, tatweel.
+RARE = re.compile("[\ue000-\uf8ff\ufb50-\ufdff\ufe70-\ufefe\u202a-\u202e\u2066-\u2069\u0640]")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+EMBEDDING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+DIGIT_GLUED = re.compile("[0-9\u0660-\u0669][\u0621-\u064a]")
+
+# The article before a swapped lam-alef (PyMuPDF): اإلسالمية, األحد, اال.
+SWAP_SIGNS = ("اال", "األ", "اإل", "اآل")
+# Reversed text: words that start with letters that only end words.
+REVERSED_WORD_STARTS = (" ة", " ى", "\nة", "\nى", "«ة", "“ة", "(ة", " ﺔ", " ﻰ", " ﺓ", " ﻯ")
+# Vocalised text reversed: a word that starts with a haraka.
+SHORT_VOWELS = ("\u064e", "\u064f", "\u0650")
+MARK_STARTS_WORD = re.compile("(?:^|[ «“(])[\u064b-\u0652]", re.M)
+SHORT_TEXT = 2000
+
+
+@lru_cache(maxsize=64)
+def signs(text: str) -> frozenset:
+    """The families with something to look at in ``text`` (cached for the pipeline's run).
+
+    ``rare`` says the text holds any rare character at all.
+    """
+    found = set()
+    if RARE.search(text):
+        found.add("rare")
+        if "\u0640" in text:
+            found.add("kashida")
+        if PRIVATE_USE.search(text):
+            found.add("figures")
+        if PRESENTATION.search(text):
+            found.update(("presentation_forms", "visual_order"))
+        if EMBEDDING.search(text):
+            found.add("bidi_controls")
+    if "  " in text or "(cid:" in text:
+        found.add("figures")
+    if any(s in text for s in SWAP_SIGNS):
+        found.add("presentation_forms")
+    if _looks_reversed(text):
+        found.add("visual_order")
+    if DIGIT_GLUED.search(text):
+        found.add("words")
+    return frozenset(found)
+
+
+def _looks_reversed(text: str) -> bool:
+    """Word starts only reversed text has, or more words ending in a reversed article than starting with one."""
+    if any(s in text for s in REVERSED_WORD_STARTS):
+        return True
+    if any(mark in text for mark in SHORT_VOWELS) and MARK_STARTS_WORD.search(text):
+        return True
+    reversed_articles = text.count("لا ") + text.count("لا\n") + text.count("لا.") + text.count("لا،")
+    return reversed_articles > 0 and reversed_articles * 3 >= text.count(" ال") + text.count("\nال")
+
+
+def has(text: str, family: str) -> bool:
+    """True when the screen shows a sign for ``family``.
+
+    >>> has("ةنيدملا يف لاتقلا رمتسا", "visual_order")
+    True
+    """
+    return family in signs(text)
+
+
+def is_short(text: str) -> bool:
+    """Short inputs (a line a scraper passes) get every check: it costs little.
+
+    >>> is_short("سطر")
+    True
+    """
+    return len(text) < SHORT_TEXT
