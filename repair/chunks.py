@@ -11,14 +11,15 @@ and with the word-class bigram model across the neighbouring lines (where
 the line starts and ends); the best one is kept only when it clearly beats
 leaving the line alone.
 
->>> line = "ير الدفاع البريطاني مايكل فالون الأحد السبت الأحد جولة جديدة من النزوح. من جهته، توقع وز"
->>> best_reading(line.split(), "ليل", "أن").text
-'السبت الأحد جولة جديدة من النزوح. من جهته، توقع وزير الدفاع البريطاني مايكل فالون الأحد'
+>>> line = "يتا ياض حجاب، ورئيس المجلس المحلي لمدينة حلب بر ية ر للمفاوضات التابعة للمعارضة السور"
+>>> best_reading(line.split(), "العليا", "حاجي").text
+'للمفاوضات التابعة للمعارضة السورية رياض حجاب، ورئيس المجلس المحلي لمدينة حلب بريتا'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from . import adjacency, lexicon
@@ -233,6 +234,7 @@ class _SeamGains:
         return self.memo[key]
 
 
+@lru_cache(maxsize=100_000)
 def seam_gain(left: str, right: str) -> float | None:
     """log10 gain of reading ``left+right`` as one word; None when they cannot be one word.
 

@@ -9,14 +9,15 @@ left-to-right text stay as they are.  A space before a paragraph's first word
 (a layout indent) is removed.
 
 >>> class Ctx: pass
->>> text = "\\n".join(["كلمة " * 16 + "أولى", "كلمة " * 16 + "ثانية", "", "كلمة " * 17 + "ثالثة.", "خاتمة."])
+>>> text = "\\n".join(["كلمة " * 16 + "أولى", "كلمة " * 16 + "ثانية", "", "كلمة " * 17 + "ثالثة", "خاتمة."])
 >>> [e.after for e in join_wrapped_lines(text, Ctx())]
-[' ', ' ']
+[' ', ' ', ' ']
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .arabic import DIACRITICS, TATWEEL, arabic_share
 from .model import Edit
@@ -28,13 +29,18 @@ MIN_FULL_LINES = 0.5        # share of lines that must be full in a wrapped docu
 MAX_WIDTH = 180             # wider "wraps" are paragraphs written one per line
 MAX_OVERSHOOT = 1.5         # no line runs this far past the width in a wrapped document
 MAX_BLANK_GAP = 4
-MAX_RAG = 0.1               # share of short lines running straight into another line (posts, verse)
+MAX_RAG = 0.1               # short lines running into another line, as a share of lines, allowed freely
+MIN_SHORT_ENDING_SENTENCE = 0.5  # beyond that, most of them must end a sentence (paragraph ends)
+MAX_FULL_ENDING_SENTENCE = 0.3   # full lines of wrapped prose break mid-sentence
+MAX_UNJOINABLE = 0.2        # posts (emoji, mentions, links) and vocalised verse are not wrapped prose
+VOCALISED_SHARE = 0.25
 
 SENTENCE_END = re.compile(r"[.!?؟:؛;…][\"”»')\]]*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\(?[0-9٠-٩]+[.)\-]|[0-9٠-٩]+\s*-)\s")
 # Posts, verse and tables: emoji, mentions, hemistich gaps, ellipsis separators, tabs.
-_UNJOINABLE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:^|\\s)@\\w|\\S {3,}\\S| … |\t")
+_UNJOINABLE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:^|\\s)[@#]\\w|https?://|\\S {3,}\\S| … |\t")
 _MARKS = {ord(ch): None for ch in DIACRITICS + TATWEEL}
+_MARK = re.compile(f"[{DIACRITICS}{TATWEEL}]")
 
 
 def visible_length(line: str) -> int:
@@ -43,16 +49,25 @@ def visible_length(line: str) -> int:
     >>> visible_length(" مُحَمَّـد ")
     4
     """
-    return len(line.strip().translate(_MARKS))
+    stripped = line.strip()
+    if not _MARK.search(stripped):
+        return len(stripped)
+    return len(stripped.translate(_MARKS))
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped document was set to, or None when it shows no wrapping.
 
+    Wrapped prose has most lines near one width; its full lines break
+    mid-sentence, and a short line either stands before a blank line or ends
+    a sentence (a paragraph's last line).  Posts, verse, lists and tables
+    fail one of these.
+
     >>> wrap_width(["قصير"] * 6) is None
     True
     """
-    lengths = sorted(visible_length(l) for l in lines if l.strip())
+    content = [l for l in lines if l.strip()]
+    lengths = sorted(visible_length(l) for l in content)
     if len(lengths) < MIN_LINES:
         return None
     width = lengths[int(0.8 * (len(lengths) - 1))]
@@ -61,21 +76,44 @@ def wrap_width(lines: list[str]) -> int | None:
     full = [n for n in lengths if n >= FULL_SHARE * width]
     if len(full) < MIN_FULL_LINES * len(lengths) or len(full) < 3:
         return None
-    if _ragged_share(lines, width) > MAX_RAG:
+    if sum(1 for l in content if _UNJOINABLE.search(l) or _vocalised(l)) > MAX_UNJOINABLE * len(content):
+        return None
+    breaks = _line_breaks(lines, width)
+    if breaks.full and breaks.full_ending_sentence > MAX_FULL_ENDING_SENTENCE * breaks.full:
+        return None
+    if breaks.short > MAX_RAG * len(content) and breaks.short_ending_sentence < MIN_SHORT_ENDING_SENTENCE * breaks.short:
         return None
     return width
 
 
-def _ragged_share(lines: list[str], width: int) -> float:
-    """Share of lines that are short yet run straight into the next line.
+@dataclass
+class _Breaks:
+    full: int = 0
+    full_ending_sentence: int = 0
+    short: int = 0
+    short_ending_sentence: int = 0
 
-    Wrapped prose is short only at a paragraph's end, before a blank line;
-    posts, verse and lists are short anywhere.
-    """
-    ragged = sum(1 for a, b in zip(lines, lines[1:])
-                 if a.strip() and b.strip() and not b.startswith((" ", "\t"))
-                 and visible_length(a) < FULL_SHARE * width)
-    return ragged / max(1, sum(1 for l in lines if l.strip()))
+
+def _line_breaks(lines: list[str], width: int) -> _Breaks:
+    """Count the lines that run straight into another, full and short, and how many end a sentence."""
+    out = _Breaks()
+    for a, b in zip(lines, lines[1:]):
+        stripped = a.strip()
+        if not stripped or not b.strip():
+            continue
+        ends = bool(SENTENCE_END.search(stripped))
+        if visible_length(a) >= FULL_SHARE * width:
+            out.full += 1
+            out.full_ending_sentence += ends
+        else:
+            out.short += 1
+            out.short_ending_sentence += ends
+    return out
+
+
+def _vocalised(line: str) -> bool:
+    """Verse and scripture carry a haraka on most letters."""
+    return len(_MARK.findall(line)) > VOCALISED_SHARE * max(1, len(line))
 
 
 def join_wrapped_lines(text: str, ctx) -> list[Edit]:

@@ -27,11 +27,11 @@ DIGIT_GLUED = re.compile("[0-9\u0660-\u0669][\u0621-\u064a]")
 # The article before a swapped lam-alef (PyMuPDF): اإلسالمية, األحد, اال.
 SWAP_SIGNS = ("اال", "األ", "اإل", "اآل")
 # Reversed text: words that start with letters that only end words.
-REVERSED_WORD_STARTS = (" ة", " ى", "\nة", "\nى", "«ة", "“ة", "(ة", " ﺔ", " ﻰ", " ﺓ", " ﻯ")
+REVERSED_WORD_STARTS = (" ة", " ى", "\nة", "\nى")
 # Vocalised text reversed: a word that starts with a haraka.
 SHORT_VOWELS = ("\u064e", "\u064f", "\u0650")
 MARK_STARTS_WORD = re.compile("(?:^|[ «“(])[\u064b-\u0652]", re.M)
-SHORT_TEXT = 2000
+SHORT_TEXT = 600
 
 
 @lru_cache(maxsize=64)
