@@ -92,12 +92,15 @@ def _config(args) -> Config:
 
 
 def _siblings(args) -> list[Path]:
+    """--sibling files and the .txt files of --siblings DIR, never the input itself."""
     paths = [Path(p) for p in args.sibling]
     if args.siblings:
         folder = Path(args.siblings)
         if not folder.is_dir():
             raise InputError(f"{folder}: not a folder")
         paths += sorted(folder.glob("*.txt"))
+    if args.input != "-" and os.path.exists(args.input):
+        paths = [p for p in paths if not os.path.samefile(p, args.input)]
     for p in paths:
         _check_file(str(p))
         _check_text(p.read_bytes(), str(p))

@@ -205,9 +205,9 @@ def evaluate_negative() -> dict:
 
 
 def evaluate_seed_002() -> dict | None:
-    """Seed 002 against its reference (if fixtures/seeds/002*.ref.txt exists),
+    """Seed 002 against its reference (if fixtures/reference/002.ref.txt exists),
     with the clean seeds as siblings."""
-    refs = sorted(SEEDS.glob("002*.ref.txt"))
+    refs = sorted((ROOT / "fixtures" / "reference").glob("002*.ref.txt"))
     broken = [p for p in sorted(SEEDS.glob("002*.txt")) if not p.name.endswith(".ref.txt")]
     if not refs or not broken:
         return None
@@ -295,7 +295,7 @@ def format_table(report: dict) -> str:
                      f"{r['cer_after_known']:10.2%} "
                      f"{r['lcer_before']:11.2%} {r['lcer_after']:10.2%} {r['n_errors']:6} {r['seconds']:6.1f}")
     if "seed002" in report and report["seed002"] is None:
-        lines.append("seed002       (no fixtures/seeds/002*.ref.txt: not scored)")
+        lines.append("seed002       (no fixtures/reference/002.ref.txt: not scored)")
     if rows:
         lines.append("CER after*: not counting private-use figure glyphs left in place as unknown (never invented)")
     neg = report.get("negative")

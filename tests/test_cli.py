@@ -113,3 +113,15 @@ def test_fifty_megabyte_single_line_streams_through(tmp_path):
             assert x == y
             if not x:
                 break
+
+
+def test_siblings_folder_skips_the_input_and_fills_the_figures(tmp_path):
+    report = tmp_path / "r.json"
+    proc = run("fix", BROKEN, "--siblings", BROKEN.parent, "--report", report)
+    assert proc.returncode == 0, proc.stderr
+    figures = json.loads(report.read_text(encoding="utf-8"))["figures"]
+    assert [f["value"] for f in figures] == ["100", "23", "30", "120", "120", "48", "728", "13346"]
+    confirmed = [f for f in figures if f["status"] == "confirmed"]
+    assert len(confirmed) == 2 and all(f["source"].startswith(str(BROKEN.parent / "001_")) for f in confirmed)
+    assert all(f["status"] == "inferred" for f in figures if f not in confirmed)
+    assert not any("004_" in (f["source"] or "") for f in figures)

@@ -8,7 +8,7 @@ import pytest
 import repair
 from conftest import SEEDS
 
-CHUNK_LINES = json.loads((SEEDS / "002.chunk_lines.json").read_text(encoding="utf-8"))
+CHUNK_LINES = json.loads((SEEDS.parent / "reference" / "002.chunk_lines.json").read_text(encoding="utf-8"))
 PUA = re.compile("[\ue000-\uf8ff]+")
 
 
