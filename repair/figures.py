@@ -32,9 +32,11 @@ Each slot is filled in one of three ways, never by guessing:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from . import screen
 from .arabic import fold
@@ -49,6 +51,7 @@ from .siblings import SAME_STORY, Token, load_siblings, prepare, read_figure, st
 _CLITICS = {fold(w) for w in ("و", "ب", "ل", "ف", "ك", "ال", "وب", "ول", "فب", "بال", "وال", "لل", "وبال")}
 _EMPTY_SLOT = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _CID_ANYWHERE = re.compile(r"\(cid:\d+\)")
+_START = attrgetter("start")
 # Agreement needed among sibling readings of one slot: this share, and two votes, when they differ.
 MAJORITY = 2 / 3
 
@@ -147,22 +150,18 @@ def _with_empty_slots(text: str, tokens: list[Token]) -> list[Token]:
     >>> [t.kind for t in _with_empty_slots("داعش  فجر", tokenize("داعش  فجر"))]
     ['word', 'word']
     """
-    ends = {t.end: i for i, t in enumerate(tokens)}
-    starts = {t.start: i for i, t in enumerate(tokens)}
     inserted = {}
     for m in _EMPTY_SLOT.finditer(text):
-        before, after = ends.get(m.start()), starts.get(m.end())
-        if before is None or after is None:
+        after = bisect_left(tokens, m.end(), key=_START)
+        if not 0 < after < len(tokens) or tokens[after].start != m.end() or tokens[after - 1].end != m.start():
             continue
-        if _empty_slot_context(tokens[before], tokens[after]):
+        if _empty_slot_context(tokens[after - 1], tokens[after]):
             inserted[after] = Token("empty", m.start(), m.end(), m.group(), "#")
     if not inserted:
         return tokens
-    out = []
-    for i, token in enumerate(tokens):
-        if i in inserted:
-            out.append(inserted[i])
-        out.append(token)
+    out = list(tokens)
+    for i in sorted(inserted, reverse=True):
+        out.insert(i, inserted[i])
     return out
 
 
@@ -483,8 +482,11 @@ def sibling_verdicts(text: str, tokens: list[Token], slots: list[Slot], siblings
     >>> verdicts[0].value, notes
     (Decimal('10'), [])
     """
+    siblings = load_siblings(siblings)
+    if not siblings:
+        return {n: Verdict(None, None, 0.0, "") for n in range(len(slots))}, []
     doc = prepare(text, tokens, lines_are_paragraphs=False)
-    kept, notes = relevant_siblings(doc, load_siblings(siblings))
+    kept, notes = relevant_siblings(doc, siblings)
     readings = sibling_readings(doc, slots, kept)
     verdicts = {n: decide(slot, readings[n]) if readings[n] else Verdict(None, None, 0.0, "")
                 for n, slot in enumerate(slots)}

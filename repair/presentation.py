@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from .arabic import is_diacritic
+from .arabic import DIACRITICS
 from . import screen
 from .model import Edit
 
@@ -43,11 +44,15 @@ from .model import Edit
 PRESENTATION_FORM = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFE]")
 # A run of Arabic script (letters, marks, Arabic punctuation and digits,
 # presentation forms): the unit one edit covers.
-ARABIC_WORD = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFE]+")
+ARABIC_WORD_CHAR = "[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFE]"
+ARABIC_WORD = re.compile(ARABIC_WORD_CHAR + "+")
 # Lam-alef (and lam-alef-maksura, lam-lam-heh) ligatures decomposed in visual
 # order: alef before lam, heh before the lams.  Each written form -> the fix.
 UNSWAP = {**{alef + "ل": "ل" + alef for alef in "اأإآى"}, "هلل": "لله"}
 SWAPPED = re.compile("|".join(UNSWAP))
+# A whole Arabic word holding such a spot: the only words of a line without
+# presentation forms that this step may change.
+SWAPPED_WORD = re.compile(f"(?<!{ARABIC_WORD_CHAR}){ARABIC_WORD_CHAR}*(?:{SWAPPED.pattern}){ARABIC_WORD_CHAR}*")
 # The article before a swapped lam-alef (اإلسالمية, األحد, اال): never in clean
 # text, in every document an extractor swapped; the lexicon is consulted only then.
 SWAP_SIGN = re.compile("ا[اأإآ]ل")
@@ -102,24 +107,49 @@ def shape_mismatches(line: str) -> tuple[int, int]:
 
     In logical order a letter that joins its next letter is followed by one
     that joins its previous letter; in visual order the roles swap.  Marks
-    between letters are skipped.
+    between letters are skipped.  The line is read as a string of shapes
+    (:func:`shapes`), and the disagreeing neighbours are counted by regex.
 
     >>> shape_mismatches("ﺣﻠﺐ")   # حلب, logical
     (0, 2)
     >>> shape_mismatches("ﺐﻠﺣ")   # حلب, visual
     (2, 0)
     """
-    logical = visual = 0
-    previous = None
-    for ch in line:
-        if is_diacritic(ch):
-            continue
-        shape = joining(ch)
-        if shape is not None and previous is not None:
-            logical += previous[1] != shape[0]
-            visual += previous[0] != shape[1]
-        previous = shape
-    return logical, visual
+    shaped = shapes(line)
+    return len(LOGICAL_MISMATCH.findall(shaped)), len(VISUAL_MISMATCH.findall(shaped))
+
+
+# One presentation form stands for each shape in :func:`shapes`.
+_ISOLATED, _INITIAL, _MEDIAL, _FINAL = "\ufe8d", "\ufe91", "\ufe92", "\ufe90"
+# Neighbours that disagree: in logical order a letter joining its next one
+# before one not joining its previous one, or the other way round; in visual
+# order the same with the roles of next and previous swapped.
+LOGICAL_MISMATCH = re.compile(f"[{_INITIAL}{_MEDIAL}](?=[{_ISOLATED}{_INITIAL}])"
+                              f"|[{_ISOLATED}{_FINAL}](?=[{_MEDIAL}{_FINAL}])")
+VISUAL_MISMATCH = re.compile(f"[{_MEDIAL}{_FINAL}](?=[{_ISOLATED}{_FINAL}])"
+                             f"|[{_ISOLATED}{_INITIAL}](?=[{_INITIAL}{_MEDIAL}])")
+
+
+def shapes(line: str) -> str:
+    """``line`` with each contextual form replaced by the form standing for its
+    shape (:data:`_ISOLATED` ...), marks dropped, other forms made spaces;
+    any other character is left as it is and breaks a run of shapes.
+
+    >>> shapes("ﺣَﻠﺐ a") == _INITIAL + _MEDIAL + _FINAL + " a"
+    True
+    """
+    return line.translate(_shape_table())
+
+
+@lru_cache(maxsize=1)
+def _shape_table() -> dict:
+    """The :func:`shapes` table: every presentation form and every mark."""
+    stands_for = {(False, False): _ISOLATED, (False, True): _INITIAL, (True, True): _MEDIAL, (True, False): _FINAL}
+    table = {ord(ch): None for ch in DIACRITICS}
+    for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)]:
+        shape = joining(chr(code))
+        table[code] = stands_for[shape] if shape is not None else " "
+    return table
 
 
 def line_is_visual(line: str) -> bool:
@@ -134,8 +164,9 @@ def line_is_visual(line: str) -> bool:
     return logical > 2 * visual
 
 
+@lru_cache(maxsize=50_000)
 def fold_word(word: str, visual: bool = False) -> str:
-    """``word`` with every presentation form folded, nothing else changed.
+    """``word`` with every presentation form folded, nothing else changed (cached per word).
 
     >>> fold_word("ﺍﻹﺳﻼﻣﻴﺔ،")
     'الإسلامية،'
@@ -166,8 +197,10 @@ def lam_alef_candidates(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def best_unswap(word: str) -> tuple[str, float, float]:
-    """The best-scoring candidate for ``word``, its Zipf and the given word's.
+    """The best-scoring candidate for ``word``, its Zipf and the given word's
+    (cached per word: the lexicon does not change).
 
     >>> best_unswap("خالل")[0]
     'خلال'
@@ -178,6 +211,7 @@ def best_unswap(word: str) -> tuple[str, float, float]:
     return best, zipf(best), zipf(word)
 
 
+@lru_cache(maxsize=50_000)
 def unswap_lam_alef(word: str, swapped_document: bool = False) -> tuple[str, str] | None:
     """The lam-alef fix for one word and its evidence, or None.
 
@@ -193,7 +227,7 @@ def unswap_lam_alef(word: str, swapped_document: bool = False) -> tuple[str, str
     >>> unswap_lam_alef("خالل") is None, unswap_lam_alef("خالل", swapped_document=True)[0]
     (True, 'خلال')
     """
-    if not SWAPPED.search(word):
+    if not SWAPPED.search(word) or not (swapped_document or _unknown(word)):
         return None
     best, score, given = best_unswap(word)
     strict = given < SWAP_GIVEN_BELOW and score >= SWAP_FIXED_AT_LEAST
@@ -201,6 +235,19 @@ def unswap_lam_alef(word: str, swapped_document: bool = False) -> tuple[str, str
     if not (strict or relaxed):
         return None
     return best, f"lam-alef written alef first: lexicon Zipf {score:.1f} for {best}, {given:.1f} as given"
+
+
+def _unknown(word: str) -> bool:
+    """True when the lexicon scores ``word`` below :data:`SWAP_GIVEN_BELOW`: only
+    such a word can pass the strict bar, a known one only the relaxed bar of a
+    document shown to swap (so most words never have their candidates scored).
+
+    >>> _unknown("اإلنتاجية"), _unknown("بالإنتاج")
+    (True, False)
+    """
+    from .lexicon import zipf
+
+    return zipf(word) < SWAP_GIVEN_BELOW
 
 
 def lam_alef_fixes(words) -> dict[str, tuple[str, str]]:
@@ -214,7 +261,7 @@ def lam_alef_fixes(words) -> dict[str, tuple[str, str]]:
     >>> len(lam_alef_fixes(["اإلنتاجية", "خالل", "األحد", "االنتخابات"]))
     4
     """
-    candidates = {w for w in words if SWAPPED.search(w)}
+    candidates = {w for w in set(words) if SWAPPED.search(w)}
     fixes = {w: fix for w in candidates if (fix := unswap_lam_alef(w))}
     if len(fixes) >= SWAPPED_DOCUMENT:
         for w in candidates - fixes.keys():
@@ -266,6 +313,65 @@ def folded_words(line: str, offset: int):
         yield offset + m.start(), offset + m.end(), word, after, visual
 
 
+@dataclass
+class Line:
+    """One line of the text as this step sees it.
+
+    ``shaped`` holds the :func:`folded_words` of a line with presentation
+    forms (None for any other line); ``swapped`` the words of any other line
+    that hold an alef-first lam-alef, the only words there this step may
+    change; ``visual`` is set when the lexicon reads the line backwards.
+    """
+
+    offset: int
+    text: str
+    shaped: list | None
+    swapped: list
+    visual: bool = False
+
+    def lam_alef_words(self) -> list[str]:
+        """The words of the line whose lam-alefs may be swapped back (none in a visual line).
+
+        >>> read_lines("ارتفعت اإلنتاجية في المصنع")[0].lam_alef_words()
+        ['اإلنتاجية', 'المصنع']
+        """
+        if self.visual:
+            return []
+        if self.shaped is None:
+            return self.swapped
+        return [w[3] for w in self.shaped if not w[4]]
+
+    def all_words(self) -> list[tuple]:
+        """Every Arabic word of the line, as :func:`folded_words` gives them."""
+        return self.shaped if self.shaped is not None else list(folded_words(self.text, self.offset))
+
+    def edits(self, fixes: dict) -> list[Edit]:
+        """The edits for the line's words: folded forms, lam-alefs swapped back."""
+        if self.shaped is not None:
+            words = (w[:4] + (w[4] or self.visual,) for w in self.shaped)
+        elif self.visual or not fixes:
+            return []
+        else:
+            words = ((self.offset + m.start(), self.offset + m.end(), m.group(), m.group(), False)
+                     for m in SWAPPED_WORD.finditer(self.text) if m.group() in fixes)
+        return [e for e in (word_edit(*w, fixes) for w in words) if e is not None]
+
+
+def read_lines(text: str) -> list[Line]:
+    """The lines of ``text``, each with the words this step may change.
+
+    >>> [(line.shaped is None, line.swapped) for line in read_lines("ﺣﻠﺐ\\nاإلنتاجية في")]
+    [(False, []), (True, ['اإلنتاجية'])]
+    """
+    lines = []
+    for offset, line in line_spans(text):
+        if PRESENTATION_FORM.search(line) is not None:
+            lines.append(Line(offset, line, list(folded_words(line, offset)), []))
+        else:
+            lines.append(Line(offset, line, None, SWAPPED_WORD.findall(line)))
+    return lines
+
+
 def reads_visual(words: list[tuple]) -> bool:
     """True when the lexicon says a line of unshaped words is stored in visual
     order (its lam-alefs are the visual step's business, after reversal).
@@ -280,17 +386,20 @@ def reads_visual(words: list[tuple]) -> bool:
     return judge_line(" ".join(w[3] for w in words)).is_visual()
 
 
-def logical_lines(text: str) -> list[list[tuple]]:
-    """The folded words of every line, one list per line; lines found to be in
-    visual order (by shapes, or by the lexicon where a lam-alef fix is in
-    question) have every word marked visual."""
-    lines = [list(folded_words(line, offset)) for offset, line in line_spans(text)]
-    fixes = lam_alef_fixes(w[3] for line in lines for w in line if not w[4])
+def logical_lines(text: str) -> list[Line]:
+    """The lines of ``text`` (:func:`read_lines`); lines with a lam-alef fix
+    in question that the lexicon reads backwards are marked visual.
+
+    >>> [line.visual for line in logical_lines("نيعوبسأ لالخ\\nارتفعت اإلنتاجية")]
+    [True, False]
+    """
+    lines = read_lines(text)
+    fixes = lam_alef_fixes(w for line in lines for w in line.lam_alef_words())
     if not fixes:
         return lines
-    for i, line in enumerate(lines):
-        if any(w[3] in fixes for w in line) and reads_visual(line):
-            lines[i] = [w[:4] + (True,) for w in line]
+    for line in lines:
+        if any(w in fixes for w in line.lam_alef_words()) and reads_visual(line.all_words()):
+            line.visual = True
     return lines
 
 
@@ -321,7 +430,6 @@ def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     """
     if not screen.has(text, "presentation_forms"):
         return []
-    words = [w for line in logical_lines(text) for w in line]
-    fixes = lam_alef_fixes(w[3] for w in words if not w[4])
-    edits = (word_edit(*w, fixes) for w in words)
-    return [e for e in edits if e is not None]
+    lines = logical_lines(text)
+    fixes = lam_alef_fixes(w for line in lines for w in line.lam_alef_words())
+    return [e for line in lines for e in line.edits(fixes)]

@@ -34,7 +34,7 @@ MARK_STARTS_WORD = re.compile("(?:^|[ «“(])[\u064b-\u0652]", re.M)
 SHORT_TEXT = 600
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def signs(text: str) -> frozenset:
     """The families with something to look at in ``text`` (cached for the pipeline's run).
 

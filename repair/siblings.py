@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
@@ -84,12 +85,12 @@ FIGURE_KEY = "#"
 _ARTICLES = ("وال", "بال", "فال", "كال", "ولل", "لل", "ال")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word, figure, percent sign or glyph slot, with its alignment key.
 
     ``kind`` is ``word``, ``number``, ``percent``, ``pua``, ``cid`` (the two
     slot kinds) or ``empty`` (an empty slot put in by the figure finder).
+    An immutable named tuple: a document has one per word, made fast.
 
     >>> tokenize("عن 100 عنصر")[1]
     Token(kind='number', start=3, end=6, text='100', key='#')
@@ -108,13 +109,14 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.key for t in tokenize("وقتلوا نحو \\ue008\\ue009 من القوات، بـ4.1%")]
     ['قتلو', 'نحو', '#', 'من', 'قوات', 'ب', '#', '%']
     """
-    out = []
-    for m in TOKEN.finditer(text):
-        kind = m.lastgroup
-        word = m.group()
-        key = word_key(word) if kind == "word" else "%" if kind == "percent" else FIGURE_KEY
-        out.append(Token(kind, m.start(), m.end(), word, key))
-    return out
+    return [_token(m) for m in TOKEN.finditer(text)]
+
+
+def _token(m: re.Match) -> Token:
+    """The token of one :data:`TOKEN` match."""
+    kind, word = m.lastgroup, m.group()
+    key = word_key(word) if kind == "word" else "%" if kind == "percent" else FIGURE_KEY
+    return Token(kind, m.start(), m.end(), word, key)
 
 
 @lru_cache(maxsize=100_000)

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .arabic import ARABIC_RUN, is_arabic_letter, is_diacritic, letters_only
+from .arabic import ARABIC_RUN, DIACRITICS, is_arabic_letter, is_diacritic, letters_only
 from . import screen
 from .model import Edit
 from .presentation import ARABIC_WORD, SWAPPED, best_unswap, lam_alef_fixes, unswap_line
@@ -44,6 +45,7 @@ LTR_RUN = re.compile(
     f"[{DIGIT}]*[{LATIN}](?:[^{RTL_CHARS}\\n]*[{LATIN}0-9])?"
     f"|[{DIGIT}]+(?:[.,:/\u066B\u066C][{DIGIT}]+)*")
 RTL_CHAR = re.compile(f"[{RTL_CHARS}]")
+DIACRITIC = re.compile(f"[{DIACRITICS}]")
 LATIN_CHAR = re.compile(f"[{LATIN}]")
 # European terminators: a European number takes them into its run.
 TERMINATORS = "#$%°‰±¢£¤¥€₹\u066A"
@@ -55,6 +57,10 @@ GLYPH = re.compile(
     f"|[{EMOJI}][\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D[{EMOJI}][\uFE0F\U0001F3FB-\U0001F3FF]*)*"
     "|.", re.DOTALL)
 MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+# Quick tests: without these characters every glyph is one character, and
+# no bracket needs mirroring.
+EMOJI_CHAR = re.compile(f"[{EMOJI}]")
+MIRRORED = re.compile("[()\\[\\]{}<>«»‹›]")
 
 SAMPLE_WORDS = 6
 # Words scoring below this are also tried with their lam-alefs swapped back.
@@ -141,6 +147,8 @@ def mark_ends(line: str) -> tuple[int, int]:
     ((1, 0), (0, 1))
     """
     first = last = 0
+    if not DIACRITIC.search(line):
+        return first, last
     for token in line.split():
         core = token.strip(EDGE_PUNCTUATION)
         if not any(is_arabic_letter(ch) for ch in core):
@@ -156,13 +164,25 @@ def arabic_words(line: str) -> list[str]:
     >>> arabic_words("قال 85 «لول» Reuters: نعم،")
     ['قال', 'نعم']
     """
-    words = (letters_only(m.group()) for m in ARABIC_RUN.finditer(line))
-    return [w for w in words if len(w) > 1 and w != w[::-1]]
+    return list(filter(None, map(_run_letters, ARABIC_RUN.findall(line))))
 
 
+@lru_cache(maxsize=50_000)
+def _run_letters(run: str) -> str:
+    """The letters of an Arabic run when they read differently backwards, else ``""``.
+
+    >>> _run_letters("«قال»"), _run_letters("لول"), _run_letters("و")
+    ('قال', '', '')
+    """
+    word = letters_only(run)
+    return word if len(word) > 1 and word != word[::-1] else ""
+
+
+@lru_cache(maxsize=50_000)
 def word_score(word: str) -> float:
     """Zipf of a word, or of its lam-alef-swapped-back form when that is a word
-    (a ligature copied into a visual line reads alef first once reversed).
+    (a ligature copied into a visual line reads alef first once reversed);
+    cached per word.
 
     >>> word_score("األزمة") > 3 > word_score("ةمزلأا")
     True
@@ -184,9 +204,27 @@ def judge(words: list[str]) -> Verdict:
     """
     if not words:
         return Verdict(0, 0.0, 0.0)
-    given = sum(word_score(w) for w in words) / len(words)
-    backwards = sum(word_score(w[::-1]) for w in words) / len(words)
-    return Verdict(len(words), given, backwards)
+    return Verdict(len(words), *mean_scores(words))
+
+
+def mean_scores(words: list[str]) -> tuple[float, float]:
+    """Mean :func:`word_score` of ``words`` as given, and read backwards.
+
+    >>> given, backwards = mean_scores(["بلح", "يف"])
+    >>> backwards > given
+    True
+    """
+    return sum(map(word_score, words)) / len(words), sum(map(reversed_score, words)) / len(words)
+
+
+@lru_cache(maxsize=50_000)
+def reversed_score(word: str) -> float:
+    """:func:`word_score` of ``word`` read backwards (cached per word).
+
+    >>> reversed_score("بلح") == word_score("حلب")
+    True
+    """
+    return word_score(word[::-1])
 
 
 def judge_line(line: str) -> Verdict:
@@ -202,12 +240,10 @@ def judge_line(line: str) -> Verdict:
     if not words:
         return Verdict(0, 0.0, 0.0)
     if len(words) > SAMPLE_WORDS:
-        sample = judge(words[:SAMPLE_WORDS])
-        if sample.margin <= CLEARLY_LOGICAL:
-            return sample
-    verdict = judge(words)
-    first, last = mark_ends(line)
-    return Verdict(verdict.words, verdict.given, verdict.reversed, first, last)
+        given, backwards = mean_scores(words[:SAMPLE_WORDS])
+        if backwards - given <= CLEARLY_LOGICAL:
+            return Verdict(SAMPLE_WORDS, given, backwards)
+    return Verdict(len(words), *mean_scores(words), *mark_ends(line))
 
 
 def follows_arabic(line: str, end: int) -> bool:
@@ -327,7 +363,8 @@ def reverse_rtl(text: str) -> str:
     >>> reverse_rtl("\U0001F981 \U0001F1F2\U0001F1E6") == "\U0001F1F2\U0001F1E6 \U0001F981"
     True
     """
-    return "".join(reversed(GLYPH.findall(text))).translate(MIRROR)
+    backwards = "".join(reversed(GLYPH.findall(text))) if EMOJI_CHAR.search(text) else text[::-1]
+    return backwards.translate(MIRROR) if MIRRORED.search(backwards) else backwards
 
 
 def line_spans(text: str) -> list[tuple[int, str]]:
@@ -445,8 +482,8 @@ def rendered_lines(spans) -> list[Unit]:
     """
     units = []
     for chain in fragment_chains(single_units(spans)):
-        joined = merged(chain)
-        if len(chain) > 1 and judge_line(joined.storage).is_visual():
+        joined = merged(chain) if len(chain) > 1 else None
+        if joined and judge_line(joined.storage).is_visual():
             units.append(joined)
         else:
             units.extend(chain)

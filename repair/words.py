@@ -20,6 +20,7 @@ the attached prefixes and suffixes that Arabic writes as one word (``وفي``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .arabic import (ARABIC_INDIC_DIGITS, DIACRITICS, EXTENDED_ARABIC_INDIC_DIGITS, NON_JOINING_LEFT, TATWEEL,
                      is_arabic_letter, letters_only)
@@ -61,6 +62,7 @@ JOIN_MARGIN = 2.0     # log10 advantage a join needs over two separate words
 STRONG_JOIN_MARGIN = 4.0  # the same when neither piece is a fragment, or the word is rare
 SPLIT_MARGIN = 1.0    # log10 advantage a split needs over the merged token
 MAX_JOIN_PARTS = 3    # at most three pieces are put back into one word
+MIN_SPLIT_LETTERS = 5  # a merged token has at least this many letters
 
 
 def repair_words(text: str, ctx) -> list[Edit]:
@@ -71,8 +73,9 @@ def repair_words(text: str, ctx) -> list[Edit]:
     """
     if not worth_a_look(text, ctx):
         return []
-    joins = join_split_words(text)
-    edits = split_digits_from_words(text, joins) + split_merged_words(text)
+    runs = _word_runs(text)
+    joins = join_split_words(text, runs)
+    edits = split_digits_from_words(text, joins) + split_merged_words(text, runs)
     return _drop_overlaps(edits)
 
 
@@ -94,31 +97,104 @@ def worth_a_look(text: str, ctx) -> bool:
 # --- joining -------------------------------------------------------------
 
 
-def join_split_words(text: str) -> list[Edit]:
+def join_split_words(text: str, runs: list[tuple[int, int]] | None = None) -> list[Edit]:
     """``word_join`` edits for words cut in pieces by a stray space.
+
+    ``runs`` are the word runs of ``text`` (:func:`_word_runs`), when the caller has them.
 
     >>> [e.after for e in join_split_words("السور ية وز ير الخارجية")]
     ['السورية', 'وزير']
     """
     suspect = _chunk_reversed_lines(text)
-    runs = [r for r in _word_runs(text) if _line_start(text, r[0]) not in suspect]
+    runs = _word_runs(text) if runs is None else runs
+    if suspect:
+        runs = [r for r in runs if _line_start(text, r[0]) not in suspect]
+    pairs = _join_pairs(text, runs)
     edits = []
     i = 0
-    while i < len(runs) - 1:
-        last = i
-        while last + 1 < len(runs) and last - i + 1 < MAX_JOIN_PARTS and _only_spaces_between(text, runs[last], runs[last + 1]):
-            joined = "".join(text[s:e] for s, e in runs[i:last + 1])
-            nxt = text[runs[last + 1][0]:runs[last + 1][1]]
-            if not should_join(joined, nxt):
-                break
-            last += 1
-        if last > i:
-            start, end = runs[i][0], runs[last][1]
-            after = "".join(text[s:e] for s, e in runs[i:last + 1])
+    for k in pairs:
+        if k < i:
+            continue
+        last = _join_extent(text, runs, pairs, k)
+        if last > k:
+            start, end = runs[k][0], runs[last][1]
+            after = "".join(text[s:e] for s, e in runs[k:last + 1])
             edits.append(Edit(start, end, after, "word_join", _join_confidence(after, text[start:end]),
                               f"lexicon: {letters_only(after)} is a word, {text[start:end]!r} is not two"))
         i = last + 1
     return edits
+
+
+def _join_extent(text: str, runs: list[tuple[int, int]], pairs: dict, first: int) -> int:
+    """The last run that joins run ``first`` (``first`` itself when none does),
+    at most :data:`MAX_JOIN_PARTS` runs in all.
+
+    >>> text = "وز ير الخارجية"
+    >>> runs = _word_runs(text)
+    >>> _join_extent(text, runs, _join_pairs(text, runs), 0)
+    1
+    """
+    last = first
+    joined = text[runs[first][0]:runs[first][1]]
+    while last in pairs and last - first + 1 < MAX_JOIN_PARTS:
+        following = text[runs[last + 1][0]:runs[last + 1][1]]
+        if not _runs_join(joined, following):
+            break
+        joined += following
+        last += 1
+    return last
+
+
+@lru_cache(maxsize=50_000)
+def _runs_join(left: str, right: str) -> bool:
+    """:func:`should_join` for two word runs (cached per pair).
+
+    >>> _runs_join("الأثر", "ية")
+    True
+    """
+    return _should_join_letters(_run_letters(left), _run_letters(right))
+
+
+_MARKS = DIACRITICS + TATWEEL
+_STRIP_MARKS = {ord(ch): None for ch in _MARKS}
+_NON_JOINING = "".join(sorted(NON_JOINING_LEFT))
+# The gap (group 1 or 2: one to three spaces) between two word runs that may
+# be one word: after a letter that does not join the next one, or before a
+# whole run whose letters are a word ending.
+_FRAGMENT_RUN = "|".join(f"[{_MARKS}]*".join(fragment) + f"[{_MARKS}]*"
+                         for fragment in sorted(SUFFIX_FRAGMENTS, key=len, reverse=True))
+_JOIN_GAP = re.compile(f"[{_NON_JOINING}][{_MARKS}]*( {{1,3}})(?=[{_LETTER_CLASS}])"
+                       f"|( {{1,3}})(?=(?:{_FRAGMENT_RUN})(?![{_LETTER_CLASS}{_MARKS}]))")
+
+
+def _join_pairs(text: str, runs: list[tuple[int, int]]) -> dict[int, None]:
+    """Indices ``k`` (in order, as dict keys) where runs ``k`` and ``k + 1`` may
+    be one word: one to three spaces between them, and the left one ends in a
+    letter that does not join the next, or the right one is a word ending
+    (what :func:`should_join` needs before it asks the lexicon).
+
+    >>> text = "حلب السور ية"
+    >>> list(_join_pairs(text, _word_runs(text)))
+    [1]
+    """
+    index = {end: k for k, (_, end) in enumerate(runs)}
+    pairs = {}
+    for m in _JOIN_GAP.finditer(text):
+        start, end = m.span(1) if m.start(1) >= 0 else m.span(2)
+        k = index.get(start)
+        if k is not None and k + 1 < len(runs) and runs[k + 1][0] == end:
+            pairs[k] = None
+    return pairs
+
+
+def _run_letters(run: str) -> str:
+    """The letters of a word run (:data:`WORD_RUN`): its marks and tatweel
+    dropped, as :func:`repair.arabic.letters_only` would.
+
+    >>> _run_letters("يَّـة")
+    'ية'
+    """
+    return run.translate(_STRIP_MARKS)
 
 
 def should_join(left: str, right: str) -> bool:
@@ -129,7 +205,15 @@ def should_join(left: str, right: str) -> bool:
     >>> should_join("أبو", "ظبي"), should_join("في", "ما"), should_join("و", "الجيش")
     (False, False, False)
     """
-    a, b = letters_only(left), letters_only(right)
+    return _should_join_letters(letters_only(left), letters_only(right))
+
+
+def _should_join_letters(a: str, b: str) -> bool:
+    """:func:`should_join` on the letters of the two pieces.
+
+    >>> _should_join_letters("الأثر", "ية")
+    True
+    """
     if not a or not b or a == "و":
         return False
     if a[-1] not in NON_JOINING_LEFT and b not in SUFFIX_FRAGMENTS:
@@ -190,17 +274,19 @@ def _join_confidence(joined: str, before: str) -> float:
 # --- splitting -----------------------------------------------------------
 
 
-def split_merged_words(text: str) -> list[Edit]:
+def split_merged_words(text: str, runs: list[tuple[int, int]] | None = None) -> list[Edit]:
     """``word_split`` edits for two words written without the space between them.
+
+    ``runs`` are the word runs of ``text`` (:func:`_word_runs`), when the caller has them.
 
     >>> [e.after for e in split_merged_words("يعيش فيمدينة حلب")]
     ['في مدينة']
     """
     edits = []
-    for start, end in _word_runs(text):
-        token = text[start:end]
-        if not _whole_token(text, start, end):
+    for start, end in _word_runs(text) if runs is None else runs:
+        if end - start < MIN_SPLIT_LETTERS or not _whole_token(text, start, end):
             continue
+        token = text[start:end]
         cut = best_split(token)
         if cut is None:
             continue
@@ -209,6 +295,7 @@ def split_merged_words(text: str) -> list[Edit]:
     return edits
 
 
+@lru_cache(maxsize=50_000)
 def best_split(token: str) -> int | None:
     """Where to put a space in ``token`` (an index into it), or None.
 
@@ -218,7 +305,8 @@ def best_split(token: str) -> int | None:
     (None, None, None)
     """
     letters = letters_only(token)
-    if len(letters) < 5 or zipf(letters) >= UNKNOWN_ZIPF or has_clitic_reading(letters) or looks_like_participle(letters):
+    if (len(letters) < MIN_SPLIT_LETTERS or zipf(letters) >= UNKNOWN_ZIPF or has_clitic_reading(letters)
+            or looks_like_participle(letters)):
         return None
     merged = log_prob(letters)
     best, best_gain = None, SPLIT_MARGIN
@@ -333,16 +421,11 @@ def _word_runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in WORD_RUN.finditer(text)]
 
 
-def _only_spaces_between(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    gap = text[left[1]:right[0]]
-    return 0 < len(gap) <= 3 and gap.strip(" ") == ""
-
-
 def _whole_token(text: str, start: int, end: int) -> bool:
     """True when the run is a whole token: no digit, Latin letter or stray mark glued to it."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum() or is_arabic_letter(before) or is_arabic_letter(after))
+    return not (before.isalnum() or after.isalnum())  # Arabic letters are alphanumeric
 
 
 def _raw_index(token: str, letter_index: int) -> int:
