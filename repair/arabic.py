@@ -25,6 +25,9 @@ WESTERN_DIGITS = "0123456789"
 _ARABIC_LETTER_SET = frozenset(ARABIC_LETTERS)
 _DIACRITIC_SET = frozenset(DIACRITICS)
 
+_ARABIC_LETTER_RUN = re.compile(f"[{ARABIC_LETTERS}]")
+# Letters of other scripts: word characters that are neither digits, underscore, nor Arabic.
+_OTHER_LETTER = re.compile("[^\\W\\d_\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _STRIP_MARKS = {ord(ch): None for ch in DIACRITICS + TATWEEL}
 _NOT_LETTER = re.compile(f"[^{ARABIC_LETTERS}]+")
 
@@ -77,14 +80,11 @@ def arabic_share(text: str) -> float:
     >>> arabic_share("حلب Aleppo")
     0.3333333333333333
     """
-    arabic = latin = 0
-    for ch in text:
-        if ch in _ARABIC_LETTER_SET:
-            arabic += 1
-        elif ch.isalpha():
-            latin += 1
-    total = arabic + latin
-    return arabic / total if total else 0.0
+    arabic = len(_ARABIC_LETTER_RUN.findall(text))
+    if not arabic:
+        return 0.0
+    other = len(_OTHER_LETTER.findall(text))
+    return arabic / (arabic + other)
 
 
 def letters_only(word: str) -> str:
