@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from . import adjacency, lexicon
+from . import adjacency, lexicon, screen
 from .arabic import NON_JOINING_LEFT, arabic_share, is_arabic_letter, letters_only, strip_diacritics
 from .model import Edit
 
@@ -58,17 +58,19 @@ class Reading:
 def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
     """One edit per chunk-reversed line: the line's words in logical order.
 
-    Only worth a look in extraction output (see ``Context.worth_a_full_scan``).
+    Only worth a look in extraction output (see ``Context.worth_a_full_scan``) or where the
+    screen sees a line that opens and closes like the halves of a split word.
 
     >>> class Ctx: siblings = []
     >>> repair_chunk_reversal("نص سليم لا يتغير", Ctx())
     []
     """
     worth = getattr(ctx, "worth_a_full_scan", None)
-    if worth is not None and not worth(text):
+    if worth is not None and not worth(text) and not screen.has(text, "chunk_reversal"):
         return []
     lines = text.split("\n")
-    candidates = {i for i, line in enumerate(lines) if could_be_chunk_reversed(line) and has_seams(line.split())}
+    candidates = {i for i, line in enumerate(lines)
+                  if could_be_chunk_reversed(line) and has_seams(line.split()) and arabic_share(line) > 0.8}
     if not candidates:
         return []
     clean_lines = [line for i, line in enumerate(lines) if i not in candidates]
@@ -98,7 +100,7 @@ def has_seams(tokens: list[str]) -> bool:
 
 
 def could_be_chunk_reversed(line: str) -> bool:
-    """Cheap test: short Arabic line whose last word ends in a letter that does not join left.
+    """Cheap test: short line from an Arabic word to a word ending in a letter that does not join left.
 
     >>> could_be_chunk_reversed("ية، بالرغم من القصف الجوي مجددًا الأحد من السيطرة على مدينة تدمر الأثر")
     True
@@ -110,8 +112,7 @@ def could_be_chunk_reversed(line: str) -> bool:
         return False
     last = letters_only(stripped.rsplit(None, 1)[-1])
     first = stripped.split(None, 1)[0]
-    return (last[-1:] in NON_JOINING_LEFT and bool(last) and is_arabic_letter(first[0])
-            and arabic_share(stripped) > 0.8)
+    return last[-1:] in NON_JOINING_LEFT and bool(last) and is_arabic_letter(first[0])
 
 
 def _previous_token(lines: list[str], i: int) -> str:

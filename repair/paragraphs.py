@@ -39,7 +39,6 @@ SENTENCE_END = re.compile(r"[.!?؟:؛;…][\"”»')\]]*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\(?[0-9٠-٩]+[.)\-]|[0-9٠-٩]+\s*-)\s")
 # Posts, verse and tables: emoji, mentions, hemistich gaps, ellipsis separators, tabs.
 _UNJOINABLE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:^|\\s)[@#]\\w|https?://|\\S {3,}\\S| … |\t")
-_MARKS = {ord(ch): None for ch in DIACRITICS + TATWEEL}
 _MARK = re.compile(f"[{DIACRITICS}{TATWEEL}]")
 
 
@@ -50,9 +49,7 @@ def visible_length(line: str) -> int:
     4
     """
     stripped = line.strip()
-    if not _MARK.search(stripped):
-        return len(stripped)
-    return len(stripped.translate(_MARKS))
+    return len(stripped) - len(_MARK.findall(stripped))
 
 
 def wrap_width(lines: list[str]) -> int | None:

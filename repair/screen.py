@@ -5,7 +5,7 @@ first asks this screen, which uses only C-speed scans (one character-class
 search, substring tests and counts).  A sign is not a verdict: it only lets a
 step run its full, lexicon-backed check.
 
->>> sorted(signs("نص سليم تماما"))
+>>> sorted(signs("قال الرئيس إن الوضع مستقر"))
 []
 >>> sorted(signs("وكالـــة “أعمـــاق” عن \\ue008\\ue005 عنصر"))
 ['figures', 'kashida', 'rare']
@@ -33,6 +33,17 @@ SHORT_VOWELS = ("\u064e", "\u064f", "\u0650")
 MARK_STARTS_WORD = re.compile("(?:^|[ «“(])[\u064b-\u0652]", re.M)
 SHORT_TEXT = 600
 
+# A short line (a PDF line) that opens with a short word that is not a common
+# particle and closes on a letter that does not join left: how a chunk-reversed
+# line looks (``ية، بالرغم … الأثر``).  Most clean lines fail it.
+_COMMON_SHORT_WORDS = ("في من إن أن لا ما عن مع ثم قد لم لن هو هي هم كل أو بل إذ لو ذلك هذا هذه تلك "
+                       "على إلى الى حتى منذ بين عند لدى نحو دون بعد قبل غير أي ان ال و يا كما لكن قال كان ليس").split()
+_OPENS_WITH_FRAGMENT = re.compile(
+    "(?m)^[ \\t]*(?!(?:" + "|".join(sorted(_COMMON_SHORT_WORDS, key=len, reverse=True))
+    + ")[\\s،.:؛!؟])[\u0621-\u064a][\u064b-\u0652\u0621-\u064a]{0,5}?[\\s،.:؛]")
+_CLOSES_ON_NON_JOINER = re.compile("[اأإآٱءدذرزوؤةى][\u064b-\u0652]*$")
+MAX_PDF_LINE = 400
+
 
 @lru_cache(maxsize=8)
 def signs(text: str) -> frozenset:
@@ -59,7 +70,23 @@ def signs(text: str) -> frozenset:
         found.add("visual_order")
     if DIGIT_GLUED.search(text):
         found.add("words")
+    if _has_fragment_line(text):
+        found.add("chunk_reversal")
     return frozenset(found)
+
+
+def _has_fragment_line(text: str) -> bool:
+    """Some short line opens like the right half of a split word and closes like a left half."""
+    for match in _OPENS_WITH_FRAGMENT.finditer(text):
+        start = match.start()
+        end = text.find("\n", start, start + MAX_PDF_LINE + 2)
+        if end < 0:
+            if len(text) - start > MAX_PDF_LINE:
+                continue
+            end = len(text)
+        if _CLOSES_ON_NON_JOINER.search(text[max(start, end - 8):end].rstrip()):
+            return True
+    return False
 
 
 def _looks_reversed(text: str) -> bool:
