@@ -54,7 +54,7 @@ _END_PUNCT = {".": ".", "،": "،", ",": "،", "؛": "،", ";": "،", ":": ":", 
 _START_PUNCT = {"“": "q", "«": "q", '"': "q", "(": "("}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def word_class(token: str) -> str:
     """The class of a token: a boundary, a function word, a number, or clitic|suffix|punctuation.
 
@@ -113,7 +113,7 @@ def _model() -> dict:
         return json.load(f)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _pmi_classes(left: str, right: str) -> float:
     """Observed against expected count of the class pair (log10, smoothed).
 
@@ -143,7 +143,7 @@ WORD_WEIGHT = 1.0
 WORD_SMOOTHING = 0.5
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def word_key(token: str) -> str:
     """The folded letters of a token, or its boundary marker.
 
@@ -155,7 +155,7 @@ def word_key(token: str) -> str:
     return fold(letters_only(token))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _pmi_words(left: str, right: str) -> float:
     """Observed against expected count of the word pair, smoothed; 0 when either word is unseen."""
     model = _model()

@@ -247,7 +247,7 @@ class _SeamGains:
         return self.memo[key]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def seam_gain(left: str, right: str) -> float | None:
     """log10 gain of reading ``left+right`` as one word; None when they cannot be one word.
 

@@ -44,7 +44,7 @@ def normalise(word: str) -> str:
     return word.translate(_STRIP)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
     """Zipf frequency of one word (0.0 when the list does not have it).
 

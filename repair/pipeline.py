@@ -67,7 +67,7 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
     """Run every enabled step and the figure resolver; return a full Result."""
     config = config or Config()
     ctx = Context(original=text, config=config, siblings=load_siblings(siblings),
-                  damaged="rare" in screen.signs(text) or "(cid:" in text)
+                  damaged="extraction" in screen.signs(text))
     lines = LineIndex(text)
     stages: list[StageMap] = []
     changes: list[Change] = []

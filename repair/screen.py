@@ -8,7 +8,7 @@ step run its full, lexicon-backed check.
 >>> sorted(signs("قال الرئيس إن الوضع مستقر"))
 []
 >>> sorted(signs("وكالـــة “أعمـــاق” عن \\ue008\\ue005 عنصر"))
-['figures', 'kashida', 'rare']
+['extraction', 'figures', 'kashida', 'rare']
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ RARE = re.compile("[\ue000-\uf8ff\ufb50-\ufdff\ufe70-\ufefe\u202a-\u202e\u2066-\
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 EMBEDDING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Tatweel inside a word or in a run: justification, not a prefix written apart (بـ «, الـ8).
+STRETCH = re.compile("[\u0621-\u064a]\u0640+[\u0621-\u064a]|\u0640{2,}")
 DIGIT_GLUED = re.compile("[0-9\u0660-\u0669][\u0621-\u064a]")
 
 # The article before a swapped lam-alef (PyMuPDF): اإلسالمية, األحد, اال.
@@ -49,20 +51,26 @@ MAX_PDF_LINE = 400
 def signs(text: str) -> frozenset:
     """The families with something to look at in ``text`` (cached for the pipeline's run).
 
-    ``rare`` says the text holds any rare character at all.
+    ``rare`` says the text holds any rare character at all; ``extraction`` that it
+    holds a mark only extraction leaves (private use, presentation forms, bidi
+    embeddings, ``(cid:NN)``, stretched tatweel).
     """
     found = set()
     if RARE.search(text):
         found.add("rare")
         if "\u0640" in text:
             found.add("kashida")
+            if STRETCH.search(text):
+                found.add("extraction")
         if PRIVATE_USE.search(text):
-            found.add("figures")
+            found.update(("figures", "extraction"))
         if PRESENTATION.search(text):
-            found.update(("presentation_forms", "visual_order"))
+            found.update(("presentation_forms", "visual_order", "extraction"))
         if EMBEDDING.search(text):
-            found.add("bidi_controls")
-    if "  " in text or "(cid:" in text:
+            found.update(("bidi_controls", "extraction"))
+    if "(cid:" in text:
+        found.update(("figures", "extraction"))
+    if "  " in text:
         found.add("figures")
     if any(s in text for s in SWAP_SIGNS):
         found.add("presentation_forms")

@@ -119,7 +119,7 @@ def _token(m: re.Match) -> Token:
     return Token(kind, m.start(), m.end(), word, key)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def word_key(word: str) -> str:
     """The alignment key of a word: folded, article and و stripped, tanwin alef dropped.
 
@@ -292,7 +292,7 @@ def _starts_figure(token: Token) -> bool:
     return token.kind == "number" or (token.kind == "word" and _folded(token.text) in NUMBER_WORDS)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _folded(word: str) -> str:
     """:func:`repair.arabic.fold`, cached per word.
 

@@ -214,8 +214,8 @@ def _should_join_letters(a: str, b: str) -> bool:
     >>> _should_join_letters("الأثر", "ية")
     True
     """
-    if not a or not b or a == "و":
-        return False
+    if not a or not b or a == "و" or len(a) == len(b) == 1:
+        return False  # two lone letters are initials (أ ف ب, د ب أ), not a word cut in two
     if a[-1] not in NON_JOINING_LEFT and b not in SUFFIX_FRAGMENTS:
         return False
     whole = a + b
