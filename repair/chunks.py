@@ -178,7 +178,7 @@ def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repa
         return None
     readings.sort(key=lambda r: r.score, reverse=True)
     best = readings[0]
-    if best.score < MIN_MARGIN:
+    if best.score < MIN_MARGIN or _leaves_a_seam(best.tokens, before, after, local):
         return None
     runner_up = next((r for r in readings[1:] if r.tokens != best.tokens), None)
     margin = best.score - runner_up.score if runner_up else best.score
@@ -221,6 +221,14 @@ def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
 
     extend(())
     return out
+
+
+def _leaves_a_seam(tokens, before: str, after: str, local) -> bool:
+    """A reading that would itself read as chunk-reversed explains the line only in part
+    (its chunks were not simply reversed); leave such a line alone, so fixing stays idempotent."""
+    line = " ".join(tokens)
+    return (could_be_chunk_reversed(line) and has_seams(list(tokens))
+            and best_reading(list(tokens), before, after, local) is not None)
 
 
 def confidence_of(margin: float) -> float:

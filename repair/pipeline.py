@@ -32,6 +32,12 @@ STEPS = [
 ]
 
 
+# A repair can uncover another (a word joined at a line's edge reveals that the
+# line was chunk-reversed): the steps run again until a round changes nothing,
+# so fixing a fixed text changes nothing.
+MAX_ROUNDS = 3
+
+
 @dataclass
 class Context:
     """What a step may consult besides the text: the input, config and siblings.
@@ -72,16 +78,20 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
     stages: list[StageMap] = []
     changes: list[Change] = []
     current = text
-    for flag, step in STEPS:
-        if not getattr(config, flag):
-            continue
-        edits = step(current, ctx)
-        if not edits:
-            continue
-        changes.extend(_record(current, edits, stages, lines))
-        current, stage = apply_edits(current, edits)
-        stages.append(stage)
-        ctx.damaged = True
+    for _ in range(MAX_ROUNDS):
+        before = len(changes)
+        for flag, step in STEPS:
+            if not getattr(config, flag):
+                continue
+            edits = step(current, ctx)
+            if not edits:
+                continue
+            changes.extend(_record(current, edits, stages, lines))
+            current, stage = apply_edits(current, edits)
+            stages.append(stage)
+            ctx.damaged = True
+        if len(changes) == before:
+            break
     figures = []
     if config.figures:
         edits, figures, glyph_table = resolve_figures(current, ctx)

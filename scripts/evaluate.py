@@ -181,8 +181,8 @@ def totals(files: list[dict]) -> dict:
 
 
 def clean_texts() -> list[Path]:
-    """fixtures/clean/*.txt and the clean seeds: texts that must come out unchanged."""
-    paths = sorted(CLEAN.glob("*.txt"))
+    """fixtures/clean/*.txt, corpus/*.txt and the clean seeds: texts that must come out unchanged."""
+    paths = sorted(CLEAN.glob("*.txt")) + sorted((ROOT / "corpus").glob("*.txt"))
     paths += sorted(p for p in SEEDS.glob("*.txt") if p.name[:3] in CLEAN_SEEDS and not p.name.endswith(".ref.txt"))
     return paths
 

@@ -38,3 +38,24 @@ def test_every_family_off_but_one_still_harmless(path):
     for keep in families:
         config = repair.Config().without(*[f for f in families if f != keep])
         assert repair.fix_text(text, config=config) == text, keep
+
+
+def test_the_training_corpus_comes_out_byte_identical():
+    """297 more clean articles (corpus/): not one change."""
+    from conftest import ROOT
+
+    changed = [p.name for p in sorted((ROOT / "corpus").glob("*.txt")) if repair.fix_text(read(p)) != read(p)]
+    assert changed == []
+
+
+def test_fixing_every_damaged_fixture_is_idempotent():
+    from conftest import ROOT
+
+    paths = [p for p in sorted((ROOT / "fixtures" / "damaged").glob("*/*.txt")) if not p.name.endswith(".ref.txt")]
+    paths += sorted((ROOT / "fixtures" / "pdf").glob("*.txt"))
+    not_fixed_points = []
+    for path in paths:
+        once = repair.fix_text(read(path))
+        if repair.fix_text(once) != once:
+            not_fixed_points.append(path.name)
+    assert len(paths) > 250 and not_fixed_points == []
