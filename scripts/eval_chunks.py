@@ -19,20 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from repair import adjacency, chunks  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from damage import wrap_line  # noqa: E402
 from repair.arabic import NON_JOINING_LEFT, is_arabic_letter  # noqa: E402
 
 
 def wrap(paragraph: str, width: int) -> list[str]:
-    lines, current = [], ""
-    for word in paragraph.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        lines.append(current)
-    return lines
+    """Greedy wrap at word boundaries (the damage model's)."""
+    return wrap_line(paragraph, width)
 
 
 def cut_points(line: str) -> list[int]:

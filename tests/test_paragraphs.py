@@ -1,9 +1,14 @@
 """Wrapped lines joined, real breaks kept."""
 
+import sys
+
 import repair
 from repair.paragraphs import continues, wrap_width
 
-from conftest import CLEAN_FILES, read
+from conftest import CLEAN_FILES, ROOT, read
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from damage import wrap_line  # noqa: E402
 
 
 def wrapped_paragraphs():
@@ -16,14 +21,7 @@ def wrapped_paragraphs():
 
 
 def wrap(paragraph, width=85):
-    lines, cur = [], ""
-    for w in paragraph.split():
-        if cur and len(cur) + 1 + len(w) > width:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    return lines + [cur]
+    return wrap_line(paragraph, width)
 
 
 def test_wrapped_paragraphs_rejoined_with_a_page_break_inside():
