@@ -181,6 +181,7 @@ def _fix_to_file(source, output: str, siblings, config):
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as sink:
             result = fix_stream(source, sink, siblings, config)
+        _usual_permissions(tmp)
         os.replace(tmp, output)
     except BaseException:
         if os.path.exists(tmp):
@@ -197,11 +198,19 @@ def _write_report_atomically(path: str, report: dict) -> None:
     os.close(fd)
     try:
         write_report(report, tmp)
+        _usual_permissions(tmp)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _usual_permissions(path: str) -> None:
+    """mkstemp makes files only the owner can read; give the output the permissions a new file gets."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def cmd_scan(args) -> int:

@@ -125,3 +125,12 @@ def test_siblings_folder_skips_the_input_and_fills_the_figures(tmp_path):
     assert len(confirmed) == 2 and all(f["source"].startswith(str(BROKEN.parent / "001_")) for f in confirmed)
     assert all(f["status"] == "inferred" for f in figures if f not in confirmed)
     assert not any("004_" in (f["source"] or "") for f in figures)
+
+
+def test_output_files_get_the_usual_permissions(tmp_path):
+    out, report = tmp_path / "out.txt", tmp_path / "r.json"
+    assert run("fix", BROKEN, "-o", out, "--report", report).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert report.stat().st_mode & 0o777 == 0o666 & ~umask
