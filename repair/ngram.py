@@ -1,0 +1,144 @@
+"""How fluent a run of words is: a Kneser-Ney word trigram mixed with a class 4-gram.
+
+The pair model of :mod:`repair.adjacency` looks at one word pair at a time.
+This module scores a whole run of words with two small interpolated
+Kneser-Ney models learned from clean text by ``scripts/train_ngram.py``: one
+over folded words (``adjacency.word_key``), one over word classes
+(``adjacency.word_class``), mixed log-linearly.  Top-order counts of 1 and
+contexts seen once are pruned (keeping the lower orders' continuation counts of
+1 is worth more than their size), so the table (``repair/data/ngram.json.gz``,
+under 1 MB) stays small; it is loaded on first use, in about 0.1 s.
+
+>>> score("<s>", "قال إن الجيش".split(), "</s>") > score("<s>", "الجيش إن قال".split(), "</s>")
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from .adjacency import PARAGRAPH_END, PARAGRAPH_START, word_class, word_key
+
+DATA = Path(__file__).with_name("data") / "ngram.json.gz"
+
+WORD_ORDER = 3
+CLASS_ORDER = 4
+DISCOUNT = 0.75
+CLASS_WEIGHT = 0.5            # the class model's share of the log-linear mix
+MIN_COUNT = 2                 # top-order n-grams seen once are dropped (the lower orders carry them)
+MIN_CONTEXT = 2               # contexts seen fewer times are dropped whole
+SEPARATOR = " "               # word keys and class labels never hold a space
+
+
+class KneserNey:
+    """Interpolated Kneser-Ney from a table ``train_table`` made.
+
+    ``table["orders"][k - 1]`` maps a context of ``k - 1`` symbols (joined by a
+    space) to ``[total, followers, {symbol: count}]``: how often the context
+    was seen (raw counts at the top order, continuation counts below), how
+    many different symbols followed it, and the counts kept after pruning.
+
+    >>> m = KneserNey(train_table([["a", "b", "c"], ["a", "b", "d"]], order=2, min_count=1, min_context=1))
+    >>> round(m.prob(("a",), "b"), 3), m.prob(("a",), "c") < m.prob(("b",), "c")
+    (0.68, True)
+    """
+
+    def __init__(self, table: dict):
+        self.order = table["order"]
+        self.discount = table["discount"]
+        self.vocabulary = table["vocabulary"]
+        self.orders = table["orders"]
+        self.prob = lru_cache(maxsize=200_000)(self._prob)
+
+    def _prob(self, history: tuple, symbol: str) -> float:
+        p = 1.0 / self.vocabulary
+        d = self.discount
+        for k in range(1, self.order + 1):
+            if k - 1 > len(history):
+                break
+            context = SEPARATOR.join(history[len(history) - (k - 1):]) if k > 1 else ""
+            entry = self.orders[k - 1].get(context)
+            if entry is None:
+                continue
+            total, followers, counts = entry
+            p = max(counts.get(symbol, 0) - d, 0.0) / total + d * followers / total * p
+        return p
+
+    def log10_prob(self, sequence: list[str], first: int) -> float:
+        """log10 P(sequence[i] | what precedes it) summed over i >= first."""
+        n = self.order - 1
+        return sum(math.log10(self.prob(tuple(sequence[max(0, i - n):i]), sequence[i]))
+                   for i in range(first, len(sequence)))
+
+
+def train_table(sequences, order: int, discount: float = DISCOUNT,
+                min_count: int = MIN_COUNT, min_context: int = MIN_CONTEXT) -> dict:
+    """Count an interpolated Kneser-Ney model over symbol sequences (each padded with ``<s>``, ended with ``</s>``).
+
+    >>> t = train_table([["a", "b"], ["a", "c"]], order=2, min_count=1, min_context=1)
+    >>> t["orders"][1]["a"]
+    [2, 2, {'b': 1, 'c': 1}]
+    """
+    counts: list[dict[tuple, int]] = [dict() for _ in range(order + 1)]
+    for sequence in sequences:
+        padded = (PARAGRAPH_START,) * (order - 1) + tuple(sequence) + (PARAGRAPH_END,)
+        for i in range(order - 1, len(padded)):
+            gram = padded[i - order + 1:i + 1]
+            top = counts[order]
+            top[gram] = top.get(gram, 0) + 1
+            if top[gram] > 1:
+                continue
+            for k in range(order - 1, 0, -1):  # a new type: continuation counts of its suffixes
+                lower = gram[order - k:]
+                counts[k][lower] = counts[k].get(lower, 0) + 1
+                if counts[k][lower] > 1:
+                    break
+    orders = []
+    for k in range(1, order + 1):
+        contexts: dict[str, list] = {}
+        for gram, c in counts[k].items():
+            entry = contexts.setdefault(SEPARATOR.join(gram[:-1]), [0, 0, {}])
+            entry[0] += c
+            entry[1] += 1
+            if c >= min_count or k < order:
+                entry[2][gram[-1]] = c
+        orders.append({h: e for h, e in contexts.items() if e[0] >= min_context or k == 1})
+    return {"order": order, "discount": discount, "vocabulary": len(counts[1]) + 1, "orders": orders}
+
+
+def train(texts) -> dict:
+    """Both tables from clean texts (one paragraph a line)."""
+    paragraphs = [p.split() for text in texts for p in text.split("\n") if p.strip()]
+    return {"words": train_table([[word_key(t) or t for t in p] for p in paragraphs], WORD_ORDER),
+            "classes": train_table([[word_class(t) for t in p] for p in paragraphs], CLASS_ORDER)}
+
+
+@lru_cache(maxsize=1)
+def _models() -> tuple[KneserNey, KneserNey]:
+    with gzip.open(DATA, "rt", encoding="utf-8") as f:
+        tables = json.load(f)
+    return KneserNey(tables["words"]), KneserNey(tables["classes"])
+
+
+def score(prev: str, tokens: list[str], nxt: str) -> float:
+    """log10 probability of ``tokens`` then ``nxt``, after ``prev`` (``<s>`` at a paragraph start).
+
+    Word model plus ``CLASS_WEIGHT`` times the class model.  Only ``prev`` is
+    known of the line before, so the first words see a short history.
+
+    >>> score("وقال", ["رئيس"], "الوزراء") > score("وقال", ["الوزراء"], "رئيس")
+    True
+    """
+    words, classes = _models()
+    sequence = [prev, *tokens, nxt]
+    keys = [word_key(t) or t for t in sequence]
+    labels = [word_class(t) for t in sequence]
+    if prev == PARAGRAPH_START:
+        keys = [PARAGRAPH_START] * (words.order - 2) + keys
+        labels = [PARAGRAPH_START] * (classes.order - 2) + labels
+    return (words.log10_prob(keys, len(keys) - len(tokens) - 1)
+            + CLASS_WEIGHT * classes.log10_prob(labels, len(labels) - len(tokens) - 1))
