@@ -52,7 +52,8 @@ class KneserNey:
         self.discount = table["discount"]
         self.vocabulary = table["vocabulary"]
         self.orders = table["orders"]
-        self.prob = lru_cache(maxsize=200_000)(self._prob)
+        self.prob = lru_cache(maxsize=50_000)(self._prob)
+        self.log10 = lru_cache(maxsize=50_000)(lambda history, symbol: math.log10(self.prob(history, symbol)))
 
     def _prob(self, history: tuple, symbol: str) -> float:
         p = 1.0 / self.vocabulary
@@ -71,8 +72,8 @@ class KneserNey:
     def log10_prob(self, sequence: list[str], first: int) -> float:
         """log10 P(sequence[i] | what precedes it) summed over i >= first."""
         n = self.order - 1
-        return sum(math.log10(self.prob(tuple(sequence[max(0, i - n):i]), sequence[i]))
-                   for i in range(first, len(sequence)))
+        log10 = self.log10
+        return sum(log10(tuple(sequence[max(0, i - n):i]), sequence[i]) for i in range(first, len(sequence)))
 
 
 def train_table(sequences, order: int, discount: float = DISCOUNT,
