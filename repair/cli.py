@@ -160,6 +160,9 @@ def _open_input(name: str):
 def cmd_fix(args) -> int:
     config = _config(args)
     siblings = _siblings(args)
+    for path in (args.output, args.report):
+        if path:
+            _check_folder(path)
     source = _open_input(args.input)
     with source:
         if args.output:
@@ -173,31 +176,36 @@ def cmd_fix(args) -> int:
 
 
 def _fix_to_file(source, output: str, siblings, config):
-    """Write the repaired text to a temp file beside OUTPUT, then rename it into place."""
-    folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        raise InputError(f"{output}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".repair-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as sink:
+    """Repair into OUTPUT, written whole or not at all."""
+    result = None
+
+    def write(path: str) -> None:
+        nonlocal result
+        with open(path, "w", encoding="utf-8", newline="") as sink:
             result = fix_stream(source, sink, siblings, config)
-        _usual_permissions(tmp)
-        os.replace(tmp, output)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+
+    _write_atomically(output, write)
     return result
 
 
 def _write_report_atomically(path: str, report: dict) -> None:
+    _write_atomically(path, lambda tmp: write_report(report, tmp))
+
+
+def _check_folder(path: str) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise InputError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".repair-", dir=folder)
+
+
+def _write_atomically(path: str, write) -> None:
+    """``write(tmp)`` fills a temp file beside ``path``, which then replaces ``path``;
+    on any failure the temp file goes and ``path`` is untouched."""
+    _check_folder(path)
+    fd, tmp = tempfile.mkstemp(prefix=".repair-", dir=os.path.dirname(os.path.abspath(path)))
     os.close(fd)
     try:
-        write_report(report, tmp)
+        write(tmp)
         _usual_permissions(tmp)
         os.replace(tmp, path)
     except BaseException:

@@ -17,13 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
 from repair.ngram import DATA, train  # noqa: E402
-
-
-def training_files() -> list[Path]:
-    files = sorted((ROOT / "corpus").glob("*.txt"))
-    files += sorted((ROOT / "fixtures" / "seeds").glob("004_*.txt"))
-    return files
+from train_adjacency import training_files  # noqa: E402
 
 
 def main() -> None:

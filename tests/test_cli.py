@@ -134,3 +134,10 @@ def test_output_files_get_the_usual_permissions(tmp_path):
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     assert report.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_report_into_a_missing_folder_fails_before_anything_is_written(tmp_path):
+    out = tmp_path / "out.txt"
+    proc = run("fix", BROKEN, "-o", out, "--report", tmp_path / "no" / "r.json")
+    assert proc.returncode == 2 and b"does not exist" in proc.stderr
+    assert not out.exists()
