@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 from . import adjacency, lexicon, ngram, screen
 from .arabic import NON_JOINING_LEFT, arabic_share, is_arabic_letter, letters_only, strip_diacritics

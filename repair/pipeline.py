@@ -10,7 +10,6 @@ steps left it.  A new kind of damage is one new module and one line in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import chunks, controls, screen, kashida, paragraphs, presentation, visual, words

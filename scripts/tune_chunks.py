@@ -13,7 +13,6 @@ source, the class weight fixing the scale).
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from itertools import product
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from repair import adjacency  # noqa: E402
-from repair.adjacency import DATA, LocalPairs, train  # noqa: E402
+from repair.adjacency import LocalPairs, train  # noqa: E402
 from eval_chunks import wrap  # noqa: E402
 from train_adjacency import training_files  # noqa: E402
 
