@@ -78,3 +78,9 @@ def test_confidence_of_rotations_is_calibrated_on_held_out_news():
     assert len(sure) + len(unsure) > 80
     assert sum(sure) / len(sure) >= 0.9
     assert sum(unsure) / len(unsure) < sum(sure) / len(sure)
+
+
+def test_windows_line_endings_give_the_same_repair(broken, result):
+    crlf = repair.fix_and_explain(broken.replace("\n", "\r\n"))
+    assert crlf.text.replace("\r\n", "\n") == result.text
+    assert [c.kind for c in crlf.changes] == [c.kind for c in result.changes]
