@@ -262,7 +262,36 @@ def evaluate_all(only: str | None = None) -> dict:
         report["seed002"] = evaluate_seed_002()
     if only in (None, "figures"):
         report["figures"] = evaluate_figures_summary()
+    if only in (None, "pdf"):
+        report["pdf"] = evaluate_pdf()
     return report
+
+
+EXTRACTORS = ("pdfminer", "pdftotext", "pymupdf")
+
+
+def evaluate_pdf() -> list[dict]:
+    """CER before and after the whole repair of each real extractor's output in fixtures/pdf/."""
+    rows = []
+    for ref_path in sorted((ROOT / "fixtures" / "pdf").glob("*.ref.txt")):
+        reference = ref_path.read_text(encoding="utf-8")
+        row = {"fixture": ref_path.name[:-len(".ref.txt")]}
+        for extractor in EXTRACTORS:
+            path = ref_path.with_name(f"{row['fixture']}.{extractor}.txt")
+            if path.exists():
+                text = path.read_text(encoding="utf-8")
+                row[extractor] = (cer(text, reference), cer(run_repair(text).text, reference))
+        rows.append(row)
+    return rows
+
+
+def format_pdf(rows: list[dict]) -> list[str]:
+    lines = ["", "real extractors (fixtures/pdf/), CER before -> after:",
+             f"{'fixture':20} " + " ".join(f"{e:>16}" for e in EXTRACTORS)]
+    for row in rows:
+        cells = [f"{row[e][0]:.3f} -> {row[e][1]:.3f}" if e in row else "-" for e in EXTRACTORS]
+        lines.append(f"{row['fixture']:20} " + " ".join(f"{c:>16}" for c in cells))
+    return lines
 
 
 def figures_summary(figures):
@@ -314,6 +343,8 @@ def format_table(report: dict) -> str:
             lines.append(f"  {set_name}/{name}: {message}")
         if len(errors) > 20:
             lines.append(f"  ... {len(errors) - 20} more (see --json)")
+    if report.get("pdf"):
+        lines += format_pdf(report["pdf"])
     if report.get("figures") is not None:
         lines.append("")
         figures = report["figures"]
@@ -324,10 +355,10 @@ def format_table(report: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Score repair on the damaged fixtures.")
-    parser.add_argument("--set", help="only this set (a folder of fixtures/damaged/, or negative, seed002, figures)")
+    parser.add_argument("--set", help="only this set (a folder of fixtures/damaged/, or negative, seed002, figures, pdf)")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args(argv)
-    known = [d.name for d in set_dirs(None)] + ["negative", "seed002", "figures"]
+    known = [d.name for d in set_dirs(None)] + ["negative", "seed002", "figures", "pdf"]
     if args.set and args.set not in known:
         parser.error(f"unknown set {args.set!r}; one of: {', '.join(known)}")
     report = evaluate_all(args.set)
