@@ -152,6 +152,7 @@ class Config:
     bidi_controls: bool = True
     presentation_forms: bool = True
     visual_order: bool = True
+    run_order: bool = True
     kashida: bool = True
     chunk_reversal: bool = True
     words: bool = True

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import chunks, controls, screen, kashida, paragraphs, presentation, visual, words
+from . import chunks, controls, runs, screen, kashida, paragraphs, presentation, visual, words
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
@@ -24,6 +24,7 @@ STEPS = [
     ("bidi_controls", controls.strip_bidi_embeddings),
     ("presentation_forms", presentation.fold_presentation_forms),
     ("visual_order", visual.reorder_visual_lines),
+    ("run_order", runs.reorder_runs),
     ("kashida", kashida.remove_kashida),
     ("chunk_reversal", chunks.repair_chunk_reversal),
     ("words", words.repair_words),

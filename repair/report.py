@@ -17,6 +17,7 @@ KIND_NAMES = {
     "presentation_form": "presentation forms folded",
     "lam_alef": "swapped lam-alef put right",
     "visual_order": "visual-order line put in logical order",
+    "run_order": "line's runs (PyMuPDF order) put in logical order",
     "chunk_reversal": "chunk-reversed line put in logical order",
     "word_join": "split word joined",
     "word_split": "merged words split",

@@ -42,7 +42,8 @@ CLEAN = ROOT / "fixtures" / "clean"
 SEEDS = ROOT / "fixtures" / "seeds"
 CLEAN_SEEDS = ("000", "001", "003", "004")
 # Module of repair/ -> the Config flag that turns its family off.
-FAMILY_OF_MODULE = {"presentation": "presentation_forms", "visual": "visual_order", "kashida": "kashida",
+FAMILY_OF_MODULE = {"presentation": "presentation_forms", "visual": "visual_order", "runs": "run_order",
+                    "kashida": "kashida",
                     "chunks": "chunk_reversal", "words": "words", "paragraphs": "paragraphs",
                     "figures": "figures", "siblings": "figures"}
 

@@ -1,0 +1,37 @@
+"""PyMuPDF's run order: lines whose direction runs came out in visual order."""
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+import repair
+from repair.runs import reorder_runs
+
+from conftest import ROOT, read
+
+PDF = ROOT / "fixtures" / "pdf"
+
+
+def cer(text, ref):
+    a, b = " ".join(text.split()), " ".join(ref.split())
+    return Levenshtein.distance(a, b) / len(b)
+
+
+@pytest.mark.parametrize("name", ["figures_lines", "news_01_lines", "seed000_lines", "seed001_lines",
+                                  "classical_01_lines", "libreoffice_dejavu"])
+def test_pymupdf_output_comes_back(name):
+    text, ref = read(PDF / f"{name}.pymupdf.txt"), read(PDF / f"{name}.ref.txt")
+    assert cer(repair.fix_text(text), ref) < 0.03 < cer(text, ref)
+
+
+def test_figures_keep_their_digits_and_sentences_end_right():
+    out = repair.fix_text(read(PDF / "figures_lines.pymupdf.txt"))
+    assert "قتل 85 شخصا على الأقل في عام 2012 وفق تقرير نشرته وكالة Associated Press يوم الأحد." in out
+    assert "ارتفعت نسبة البطالة إلى 12.5% في الربع الثالث (مقارنة مع 9% في عام 2011)." in out
+
+
+def test_wrapped_clean_text_with_quotes_and_brackets_at_line_starts_stays():
+    text = ("قال المتحدث باسم الوزارة في مؤتمر صحفي عقده صباح اليوم في العاصمة إن الحكومة\n"
+            "«لن تتراجع عن خططها» مهما كانت الضغوط، مضيفا أن الإصلاحات ستطبق تدريجيا\n"
+            "(على مراحل) خلال العام المقبل، وأن 85 بالمئة من المشاريع قد أنجزت فعلا.\n")
+    assert reorder_runs(text, None) == []
+    assert repair.fix_text(text) == text
