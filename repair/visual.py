@@ -593,6 +593,24 @@ def reversed_joins(logical: list[str]) -> list[int]:
     return shown
 
 
+LINE_ORDER_MARGIN = 3.0  # log10 fluency (repair.ngram) the reversed line order must win by,
+LINE_ORDER_MIN_LINES = 3  # in a block of at least this many lines (two lines give one join: too little)
+
+
+def reversed_order_gain(lines: list[str]) -> float:
+    """How much more fluent (log10, n-gram model) a block reads with its lines in reverse order.
+
+    >>> reversed_order_gain(["التي تمكن من السيطرة.", "وقال المرصد إن القوات"]) > 0
+    True
+    """
+    from . import ngram
+
+    def fluency(ordered: list[str]) -> float:
+        return ngram.score("<s>", " ".join(ordered).split(), "</s>")
+
+    return fluency(lines[::-1]) - fluency(lines)
+
+
 def line_order(logical: list[str]) -> list[int]:
     """The reading order of a block's lines: runs of lines joined by a split
     word read backwards are reversed, everything else keeps its place.
@@ -626,7 +644,13 @@ def block_edits(block: list[int], units: list[Unit], verdicts: list[Verdict],
     if any(k != i for i, k in enumerate(order)):
         note = "; line order reversed inside the paragraph (a word split across lines reads only backwards)"
     elif order_looks_reversed(lines):
-        note = "; line order inside the paragraph looks reversed too (left as is: no split word shows it)"
+        gain = reversed_order_gain(lines) if len(lines) >= LINE_ORDER_MIN_LINES else 0.0
+        if gain >= LINE_ORDER_MARGIN:
+            order = order[::-1]
+            note = (f"; line order reversed inside the paragraph (the lines read {gain:.1f} log10 "
+                    f"more fluently across their joins backwards)")
+        else:
+            note = "; line order inside the paragraph looks reversed too (left as is: the evidence is weak)"
     edits = []
     for pos, k in enumerate(block):
         unit, v = units[k], verdicts[k]
