@@ -72,8 +72,12 @@ class Context:
 def run(text: str, siblings=(), config: Config | None = None) -> Result:
     """Run every enabled step and the figure resolver; return a full Result."""
     config = config or Config()
+    signs = screen.signs(text)
     ctx = Context(original=text, config=config, siblings=load_siblings(siblings),
-                  damaged="extraction" in screen.signs(text))
+                  damaged="extraction" in signs)
+    if not signs and not ctx.worth_a_full_scan(text):
+        # No step has anything to look at: every step's own gate would say so.
+        return Result(text, [], [], Diagnosis({}, 0.0, len(text)), {})
     lines = LineIndex(text)
     stages: list[StageMap] = []
     changes: list[Change] = []

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 
+from . import screen
 from .model import Edit
+from .screen import OPENS_WITH_LINE_END
 
-# A line that opens with closing punctuation (the sentence's end, shown at the left) before Arabic.
-OPENS_WITH_LINE_END = re.compile(r"(?m)^[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
 MIN_SIGNED_LINES = 2
 
 # Left-to-right material: digits and Latin with their inner separators, and a trailing percent sign.
@@ -42,7 +42,7 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 def reorder_runs(text: str, ctx) -> list[Edit]:
     """One edit per line of a PyMuPDF-style document that comes out changed."""
-    if len(OPENS_WITH_LINE_END.findall(text)) < MIN_SIGNED_LINES:
+    if not screen.has(text, "run_order") or len(OPENS_WITH_LINE_END.findall(text)) < MIN_SIGNED_LINES:
         return []
     mirrored = brackets_mirrored(text)
     # Runs shown in visual order leave a figure glued to one neighbour and two spaces after it

@@ -27,13 +27,15 @@ STRETCH = re.compile("[\u0621-\u064a]\u0640+[\u0621-\u064a]|\u0640{2,}")
 DIGIT_GLUED = re.compile("[0-9\u0660-\u0669][\u0621-\u064a]")
 
 # The article before a swapped lam-alef (PyMuPDF): اإلسالمية, األحد, اال.
-SWAP_SIGNS = ("اال", "األ", "اإل", "اآل")
+SWAP_SIGN = re.compile("ا[اأإآ]ل")
 # Reversed text: words that start with letters that only end words.
 REVERSED_WORD_STARTS = (" ة", " ى", "\nة", "\nى")
 # Vocalised text reversed: a word that starts with a haraka.
 SHORT_VOWELS = ("\u064e", "\u064f", "\u0650")
 MARK_STARTS_WORD = re.compile("(?:^|[ «“(])[\u064b-\u0652]", re.M)
 SHORT_TEXT = 600
+# A line that opens with closing punctuation before an Arabic word: runs shown in visual order (PyMuPDF).
+OPENS_WITH_LINE_END = re.compile(r"(?m)^[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
 
 # A short line (a PDF line) that opens with a short word that is not a common
 # particle and closes on a letter that does not join left: how a chunk-reversed
@@ -72,7 +74,7 @@ def signs(text: str) -> frozenset:
         found.update(("figures", "extraction"))
     if "  " in text:
         found.add("figures")
-    if any(s in text for s in SWAP_SIGNS):
+    if SWAP_SIGN.search(text):
         found.add("presentation_forms")
     if _looks_reversed(text):
         found.add("visual_order")
@@ -80,6 +82,8 @@ def signs(text: str) -> frozenset:
         found.add("words")
     if _has_fragment_line(text):
         found.add("chunk_reversal")
+    if OPENS_WITH_LINE_END.search(text):
+        found.add("run_order")
     return frozenset(found)
 
 
@@ -103,8 +107,11 @@ def _looks_reversed(text: str) -> bool:
         return True
     if any(mark in text for mark in SHORT_VOWELS) and MARK_STARTS_WORD.search(text):
         return True
+    articles = text.count(" ال")
+    if text.count("لا") * 3 < articles:  # an upper bound of the reversed articles: most texts stop here
+        return False
     reversed_articles = text.count("لا ") + text.count("لا\n") + text.count("لا.") + text.count("لا،")
-    return reversed_articles > 0 and reversed_articles * 3 >= text.count(" ال") + text.count("\nال")
+    return reversed_articles > 0 and reversed_articles * 3 >= articles + text.count("\nال")
 
 
 def has(text: str, family: str) -> bool:
