@@ -25,6 +25,7 @@ from functools import lru_cache
 from . import adjacency, lexicon, ngram, screen
 from .arabic import NON_JOINING_LEFT, arabic_share, is_arabic_letter, letters_only, strip_diacritics
 from .model import Edit
+from .paragraphs import MAX_BLANK_GAP, next_content_line
 
 MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are never chunk-reversed
 MAX_CUTS = 3                  # up to four chunks
@@ -36,7 +37,6 @@ NGRAM_WEIGHT = 0.75           # fluency of the whole reading (repair.ngram), cho
 CUT_PENALTY = 1.0             # per cut, so that one strong seam is not padded with weak ones
 CALIBRATION = (0.55, 0.87)    # confidence = logistic(-0.55 + 0.87 * margin over the runner-up)
 MIN_MARGIN = 2.0              # best reading against the line as it stands
-MAX_BLANK_GAP = 4             # blank lines a page break may leave inside a paragraph
 HEADING_CHARS = 40            # a shorter line before a blank line ends its paragraph
 SENTENCE_END = set(".!?؟:”»\"")
 
@@ -130,12 +130,8 @@ def _previous_token(lines: list[str], i: int) -> str:
 
 def _next_token(lines: list[str], i: int) -> str:
     """First word of the line after, across page-break blank lines; ``</s>`` at the end."""
-    j = i + 1
-    while j < len(lines) and not lines[j].strip() and j - i <= MAX_BLANK_GAP:
-        j += 1
-    if j >= len(lines) or not lines[j].strip():
-        return adjacency.PARAGRAPH_END
-    return lines[j].split()[0]
+    j = next_content_line(lines, i)
+    return adjacency.PARAGRAPH_END if j is None else lines[j].split()[0]
 
 
 def _repair_line(line: str, offset: int, before: str, after: str, local=None) -> Edit | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .arabic import DIACRITICS, TATWEEL, arabic_share
 from .model import Edit
+from .offsets import LineIndex
 
 MIN_LINES = 4               # fewer lines give no evidence of a wrap width
 MIN_WIDTH = 50              # narrower "wraps" are poems, posts and lists
@@ -122,11 +123,11 @@ def join_wrapped_lines(text: str, ctx) -> list[Edit]:
     width = cached(text) if cached else wrap_width(lines)
     if width is None:
         return []
-    starts = _line_starts(lines)
+    starts = LineIndex(text).starts
     edits = []
     joined_into = set()
     for i, line in enumerate(lines):
-        nxt = _next_content_line(lines, i)
+        nxt = next_content_line(lines, i)
         if nxt is not None and continues(line, lines[nxt], width):
             gap = nxt - i - 1
             start = starts[i] + len(line.rstrip())
@@ -166,7 +167,12 @@ def _indented_paragraph_start(line: str) -> bool:
         and not line.startswith("  ")
 
 
-def _next_content_line(lines: list[str], i: int) -> int | None:
+def next_content_line(lines: list[str], i: int) -> int | None:
+    """The next non-blank line after ``i`` across at most MAX_BLANK_GAP blank lines (a page break), or None.
+
+    >>> next_content_line(["أ", "", "", "ب"], 0), next_content_line(["أ", ""], 0)
+    (3, None)
+    """
     j = i + 1
     while j < len(lines) and not lines[j].strip():
         if j - i > MAX_BLANK_GAP:
@@ -175,10 +181,3 @@ def _next_content_line(lines: list[str], i: int) -> int | None:
     return j if j < len(lines) else None
 
 
-def _line_starts(lines: list[str]) -> list[int]:
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    return starts

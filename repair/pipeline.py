@@ -77,7 +77,7 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
                   damaged="extraction" in signs)
     if not signs and not ctx.worth_a_full_scan(text):
         # No step has anything to look at: every step's own gate would say so.
-        return Result(text, [], [], Diagnosis({}, 0.0, len(text)), {})
+        return Result(text, [], [], _diagnose(text, [], []), {})
     lines = LineIndex(text)
     stages: list[StageMap] = []
     changes: list[Change] = []
