@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -220,17 +221,13 @@ class LocalPairs:
     """
 
     def __init__(self, texts):
-        self.words: dict[str, int] = {}
-        self.pairs: dict[str, int] = {}
+        self.words: Counter[str] = Counter()
+        self.pairs: Counter[str] = Counter()
         for text in texts:
             for paragraph in text.split("\n"):
-                keys = [word_key(t) for t in paragraph.split()]
-                keys = [k for k in keys if k]
-                for left, right in zip(keys, keys[1:]):
-                    pair = left + " " + right
-                    self.pairs[pair] = self.pairs.get(pair, 0) + 1
-                for k in keys:
-                    self.words[k] = self.words.get(k, 0) + 1
+                keys = [k for k in map(word_key, paragraph.split()) if k]
+                self.words.update(keys)
+                self.pairs.update(map(" ".join, zip(keys, keys[1:])))
         self.total = max(1, sum(self.words.values()))
 
     def pmi(self, left: str, right: str) -> float:

@@ -166,11 +166,11 @@ def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repa
     if n < 2:
         return None
     gains = _SeamGains(tokens)
-    pair_score = _pair_scorer(local)
-    base = _score(tokens, before, after, pair_score)
+    score = _LineScorer(before, after, _pair_scorer(local))
+    base = score(tokens)
     readings = []
     for cuts in _seam_consistent_cuts(n, gains):
-        reading = _reading(tokens, cuts, gains, before, after, base, pair_score)
+        reading = _reading(tokens, cuts, gains, base, score)
         if reading is not None:
             readings.append(reading)
     if not readings:
@@ -277,7 +277,7 @@ def seam_gain(left: str, right: str) -> float | None:
     return gain if gain >= MIN_SEAM_GAIN else None
 
 
-def _reading(tokens, cuts, gains, before, after, base, pair_score) -> Reading | None:
+def _reading(tokens, cuts, gains, base: float, score) -> Reading | None:
     bounds = (0,) + cuts + (len(tokens),)
     chunks = [list(tokens[bounds[j]:bounds[j + 1]]) for j in range(len(bounds) - 1)]
     seams = []
@@ -296,8 +296,8 @@ def _reading(tokens, cuts, gains, before, after, base, pair_score) -> Reading | 
             logical.extend(chunk[1:])
         else:
             logical.extend(chunk)
-    score = _score(logical, before, after, pair_score) - base - CUT_PENALTY * len(cuts)
-    return Reading(cuts, tuple(logical), score, tuple(seams))
+    gain = score(logical) - base - CUT_PENALTY * len(cuts)
+    return Reading(cuts, tuple(logical), gain, tuple(seams))
 
 
 def _pair_scorer(local):
@@ -315,8 +315,47 @@ def _pair_scorer(local):
     return score
 
 
+class _LineScorer:
+    """Scores readings of one line: lexicon, word pairs and n-gram fluency, in context.
+
+    The readings of a line share most of their word windows, so each
+    position's terms are memoised by the window of up to four words that
+    ends there; the four sums run in position order as the models' own do.
+    """
+
+    def __init__(self, before: str, after: str, pair_score=adjacency.pmi):
+        self.before, self.after = before, after
+        self.pair_score = pair_score
+        self.at_start = before == adjacency.PARAGRAPH_START
+        self.memo: dict[tuple, tuple] = {}
+
+    def __call__(self, tokens) -> float:
+        sequence = (self.before, *tokens, self.after)
+        last = len(sequence) - 1
+        memo = self.memo
+        unigram = pairs = word = klass = 0
+        for i in range(1, last + 1):
+            window = sequence[max(0, i - 3):i + 1]
+            terms = memo.get(window)
+            if terms is None:
+                terms = memo[window] = self._terms(window)
+            if i < last:
+                unigram += terms[0]
+            pairs += terms[1]
+            word += terms[2]
+            klass += terms[3]
+        fluency = word + ngram.CLASS_WEIGHT * klass
+        return unigram + ADJACENCY_WEIGHT * pairs + NGRAM_WEIGHT * fluency
+
+    def _terms(self, window: tuple) -> tuple:
+        word, klass = ngram.window_terms(window, self.at_start)
+        return lexicon.log_prob(window[-1]), self.pair_score(window[-2], window[-1]), word, klass
+
+
 def _score(tokens, before: str, after: str, pair_score=adjacency.pmi) -> float:
-    unigram = sum(lexicon.log_prob(t) for t in tokens)
-    sequence = [before, *tokens, after]
-    pairs = sum(pair_score(a, b) for a, b in zip(sequence, sequence[1:]))
-    return unigram + ADJACENCY_WEIGHT * pairs + NGRAM_WEIGHT * ngram.score(before, tokens, after)
+    """Score of ``tokens`` between ``before`` and ``after`` (higher is likelier).
+
+    >>> _score("قال إن الجيش".split(), "<s>", "</s>") > _score("الجيش إن قال".split(), "<s>", "</s>")
+    True
+    """
+    return _LineScorer(before, after, pair_score)(tokens)

@@ -125,6 +125,33 @@ def _models() -> tuple[KneserNey, KneserNey]:
     return KneserNey(tables["words"]), KneserNey(tables["classes"])
 
 
+@lru_cache(maxsize=50_000)
+def _symbol(token: str) -> str:
+    """The word model's symbol for a token: its folded letters, or the token itself."""
+    return word_key(token) or token
+
+
+def window_terms(window: tuple, at_start: bool) -> tuple[float, float]:
+    """(word, class) log10 probability of ``window[-1]`` after the tokens before it in ``window``.
+
+    The terms :func:`score` sums, one position at a time, so that a caller
+    scoring many readings of a line can memoise them by window.  ``at_start``:
+    ``window[0]`` is the ``<s>`` that opens a paragraph, which pads a short
+    history as :func:`score` does.
+
+    >>> w, c = window_terms(("<s>", "قال", "إن"), True)
+    >>> w < 0 and c < 0
+    True
+    """
+    words, classes = _models()
+    keys = tuple(map(_symbol, window[-words.order:]))
+    labels = tuple(map(word_class, window[-classes.order:]))
+    if at_start:
+        keys = (PARAGRAPH_START,) * (words.order - len(keys)) + keys
+        labels = (PARAGRAPH_START,) * (classes.order - len(labels)) + labels
+    return words.log10(keys[:-1], keys[-1]), classes.log10(labels[:-1], labels[-1])
+
+
 def score(prev: str, tokens: list[str], nxt: str) -> float:
     """log10 probability of ``tokens`` then ``nxt``, after ``prev`` (``<s>`` at a paragraph start).
 
