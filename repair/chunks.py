@@ -31,6 +31,7 @@ MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are ne
 MAX_CUTS = 3                  # up to four chunks
 MIN_SEAM_GAIN = 3.0           # log10: the joined word against its two halves read as words
 MIN_JOINED_ZIPF = 1.5
+LONE_WAW_LOG_PROB = -6.0        # a lone و as a seam's left half: as rare as a Zipf-3 word
 ADJACENCY_WEIGHT = 1.0
 LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblings
 NGRAM_WEIGHT = 0.75           # fluency of the whole reading (repair.ngram), chosen on held-out corpus files
@@ -263,7 +264,15 @@ def seam_gain(left: str, right: str) -> float | None:
     6.3
     >>> seam_gain("قال", "إن") is None
     True
+
+    Slash compounds join on their near side: ``أبر|يل/نيسان`` is ``أبريل``.
+
+    >>> seam_gain("أبر", "يل/نيسان") is not None
+    True
     """
+    left, right = left.rsplit("/", 1)[-1], right.split("/", 1)[0]
+    if not right:
+        return None
     left_letters = letters_only(left)
     left_core = strip_diacritics(left).lstrip("“«\"(")
     if not left_letters or left_core[-1:] not in NON_JOINING_LEFT or not is_arabic_letter(right[0]):
@@ -273,8 +282,20 @@ def seam_gain(left: str, right: str) -> float | None:
     joined = left + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
         return None
-    gain = lexicon.log_prob(joined) - lexicon.log_prob(left) - lexicon.log_prob(right)
+    gain = lexicon.log_prob(joined) - _fragment_log_prob(left) - lexicon.log_prob(right)
     return gain if gain >= MIN_SEAM_GAIN else None
+
+
+def _fragment_log_prob(left: str) -> float:
+    """log10 probability of a seam's left half read as a word of its own.
+
+    The conjunction و is written joined to its word; the list's high count for
+    a lone و comes from loose typing, so as a fragment it counts as a rare word.
+
+    >>> _fragment_log_prob("و") == LONE_WAW_LOG_PROB
+    True
+    """
+    return LONE_WAW_LOG_PROB if left == "و" else lexicon.log_prob(left)
 
 
 def _reading(tokens, cuts, gains, base: float, score) -> Reading | None:
