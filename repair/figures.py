@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from . import screen
 from .arabic import fold
@@ -44,14 +45,23 @@ from .glyphs import (GlyphStore, code_kind, code_label, compatible, learn_table,
                      vote_anchors)
 from .model import Edit, Figure
 from .numbers import (COUNTED_NOUNS, NUMERAL_CUES, SMALL_WORDS, TEEN_ONLY_UNITS, digit_style, digits_of,
-                      fill_layout, format_digits, to_western)
-from .siblings import SAME_STORY, Token, load_siblings, prepare, read_figure, story_similarity, tokenize
+                      SEPARATORS, fill_layout, format_digits, to_western)
+from .siblings import (CID_RUN, FIGURE_KEY, SAME_STORY, Token, load_siblings, prepare, read_figure, story_similarity, token_at,
+                       token_spans, tokenize)
 
 # One-letter proclitics (and the article) that may be written onto a figure: و30, بـ4, الـ18.
 _CLITICS = {fold(w) for w in ("و", "ب", "ل", "ف", "ك", "ال", "وب", "ول", "فب", "بال", "وال", "لل", "وبال")}
 _EMPTY_SLOT = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _CID_ANYWHERE = re.compile(r"\(cid:\d+\)")
 _START = attrgetter("start")
+# Where a slot may be (the tokens around it then decide): private-use runs, CIDs and runs
+# of spaces, each searched apart (one simple pattern scans faster than an alternation).
+_PUA_RUN = re.compile("[\ue000-\uf8ff]+")
+_SPACE_RUN = re.compile("[ \u00a0]{2,}")
+# Words shown on each side of a slot in its context.
+CONTEXT_WORDS = 4
+# Characters read on each side of a slot for its context words (more when they hold too few words).
+REACH = 48
 # Agreement needed among sibling readings of one slot: this share, and two votes, when they differ.
 MAJORITY = 2 / 3
 
@@ -95,6 +105,10 @@ class Verdict:
     written: str | None = None
 
 
+# What a slot no sibling reads gets.
+NO_VERDICT = Verdict(None, None, 0.0, "")
+
+
 # --- finding slots -------------------------------------------------------------
 
 def find_slots(text: str, tokens: list[Token]) -> tuple[list[Token], list[Slot]]:
@@ -108,12 +122,42 @@ def find_slots(text: str, tokens: list[Token]) -> tuple[list[Token], list[Slot]]
     slots = []
     for i, token in enumerate(tokens):
         if token.kind == "empty":
-            strong = _cue_before(tokens, i) and _counted_after(tokens, i)
-            slots.append(Slot("empty", token.start, token.end, token.text, i, (), "", strong))
+            slots.append(_empty_slot(tokens, i))
         elif token.kind in ("pua", "cid") and _stands_alone(text, tokens, i):
-            codes = tuple(split_codes(token.text))
-            slots.append(Slot(token.kind, token.start, token.end, token.text, i, codes, _layout(token.text), True))
+            slots.append(_glyph_slot(token, i))
     return tokens, slots
+
+
+def _empty_slot(tokens, i: int) -> Slot:
+    """The slot of empty token ``i``, strong with a cue before it and a counted noun after it.
+
+    >>> toks = _with_empty_slots("خلال  ساعة", tokenize("خلال  ساعة"))
+    >>> _empty_slot(toks, 1).strong
+    True
+    """
+    token = tokens[i]
+    strong = _cue_before(tokens, i) and _counted_after(tokens, i)
+    return Slot("empty", token.start, token.end, token.text, i, (), "", strong)
+
+
+def _glyph_slot(token: Token, i: int) -> Slot:
+    """The slot of glyph token ``i`` (``pua`` or ``cid``).
+
+    >>> _glyph_slot(tokenize("\\ue008.\\ue009")[0], 0).layout
+    '#.#'
+    """
+    codes, layout = _codes_and_layout(token.text)
+    return Slot(token.kind, token.start, token.end, token.text, i, codes, layout, True)
+
+
+@lru_cache(maxsize=4096)
+def _codes_and_layout(slot: str) -> tuple[tuple, str]:
+    """A slot's digit codes and its layout, cached per slot text.
+
+    >>> _codes_and_layout("\\ue008\\ue005")[1]
+    '##'
+    """
+    return tuple(split_codes(slot)), _layout(slot)
 
 
 def _layout(slot: str) -> str:
@@ -150,19 +194,34 @@ def _with_empty_slots(text: str, tokens: list[Token]) -> list[Token]:
     >>> [t.kind for t in _with_empty_slots("داعش  فجر", tokenize("داعش  فجر"))]
     ['word', 'word']
     """
-    inserted = {}
-    for m in _EMPTY_SLOT.finditer(text):
-        after = bisect_left(tokens, m.end(), key=_START)
-        if not 0 < after < len(tokens) or tokens[after].start != m.end() or tokens[after - 1].end != m.start():
-            continue
-        if _empty_slot_context(tokens[after - 1], tokens[after]):
-            inserted[after] = Token("empty", m.start(), m.end(), m.group(), "#")
+    inserted = _empty_tokens(text, [t.start for t in tokens], [t.end for t in tokens], tokens.__getitem__)
     if not inserted:
         return tokens
     out = list(tokens)
     for i in sorted(inserted, reverse=True):
         out.insert(i, inserted[i])
     return out
+
+
+def _empty_tokens(text: str, starts: list[int], ends: list[int], token, start: int = 0, end: int | None = None) -> dict:
+    """An ``empty`` token for each doubled space of ``text[start:end]`` between two tokens, in a numeral context.
+
+    Keyed by the index of the token after it; ``starts``/``ends`` are the
+    tokens' offsets and ``token(i)`` gives token ``i``.
+
+    >>> text = "خلال  ساعة"
+    >>> toks = tokenize(text)
+    >>> _empty_tokens(text, [t.start for t in toks], [t.end for t in toks], toks.__getitem__)
+    {1: Token(kind='empty', start=4, end=6, text='  ', key='#')}
+    """
+    inserted = {}
+    for m in _EMPTY_SLOT.finditer(text, start, len(text) if end is None else end):
+        after = bisect_left(starts, m.end())
+        if not 0 < after < len(starts) or starts[after] != m.end() or ends[after - 1] != m.start():
+            continue
+        if _empty_slot_context(token(after - 1), token(after)):
+            inserted[after] = Token("empty", m.start(), m.end(), m.group(), "#")
+    return inserted
 
 
 def _empty_slot_context(before: Token, after: Token) -> bool:
@@ -216,6 +275,206 @@ def _counted_after(tokens: list[Token], i: int) -> bool:
     True
     """
     return i + 1 < len(tokens) and tokens[i + 1].kind == "word" and fold(tokens[i + 1].text) in COUNTED_NOUNS
+
+
+# --- slots without siblings: only the text around them is tokenised ---------------
+
+class TokenView:
+    """Some of a text's tokens as offsets; a :class:`Token` is made only where one is looked at.
+
+    ``known`` holds tokens already made (and the empty tokens put in), by
+    offset.  Indexing works as on the token list :func:`find_slots` returns
+    for the same stretch of text.
+
+    >>> view = TokenView("عن \\ue008 عنصر", [0, 3, 5], [2, 4, 9])
+    >>> len(view), view[1].kind
+    (3, 'pua')
+    """
+
+    __slots__ = ("text", "starts", "ends", "known")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], known: dict | None = None):
+        self.text, self.starts, self.ends, self.known = text, starts, ends, {} if known is None else known
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> Token:
+        start = self.starts[i]
+        token = self.known.get(start)
+        return token if token is not None else token_at(self.text, start)
+
+    def with_empties(self, empties: list[Token]) -> "TokenView":
+        """The view with these empty tokens put in among the others.
+
+        >>> view = TokenView("خلال  ساعة", [0, 6], [4, 10]).with_empties([Token("empty", 4, 6, "  ", "#")])
+        >>> view.starts, view[1].kind
+        ([0, 4, 6], 'empty')
+        """
+        return TokenView(self.text, sorted(self.starts + [t.start for t in empties]),
+                         sorted(self.ends + [t.end for t in empties]), {**self.known, **{t.start: t for t in empties}})
+
+
+def glyph_tokens(text: str) -> list[Token]:
+    """The document's ``pua`` and ``cid`` tokens, as :func:`repair.siblings.tokenize` finds them.
+
+    A private-use token is a run of private-use characters, or several
+    joined by single separators (``\\ue008,\\ue009``); no other token holds
+    a private-use character, so the runs alone say where they are.
+
+    >>> [(t.kind, t.start, t.end) for t in glyph_tokens("عن \\ue008,\\ue009\\ue005 و(cid:3)(cid:4) .\\ue001")]
+    [('pua', 3, 7), ('cid', 9, 23), ('pua', 25, 26)]
+    """
+    spans: list[list] = []
+    for m in _PUA_RUN.finditer(text):
+        start, end = m.span()
+        if spans and spans[-1][2] == start - 1 and text[start - 1] in SEPARATORS:
+            spans[-1][2] = end
+        else:
+            spans.append(["pua", start, end])
+    if "(cid:" in text:
+        spans += [["cid", *m.span()] for m in CID_RUN.finditer(text)]
+        spans.sort(key=itemgetter(1))
+    return [Token(kind, start, end, text[start:end], FIGURE_KEY) for kind, start, end in spans]
+
+
+def slots_with_context(text: str, reach: int = REACH) -> list[tuple[Slot, str]]:
+    """Every slot of ``text`` with its context, as :func:`find_slots` and :func:`slot_context` give them.
+
+    Only the text within ``reach`` characters of each possible slot is
+    tokenised (a stretch is widened while it holds too few words around a
+    slot), so the words far from any slot cost nothing.  ``Slot.index`` is
+    the slot's index among the tokens of its stretch.
+
+    >>> [(s.kind, context) for s, context in slots_with_context("قتل ما لا يقل عن \\ue008 عنصر من قوات")]
+    [('pua', 'ما لا يقل عن … عنصر من قوات')]
+    """
+    glyphs = glyph_tokens(text)
+    glyph_starts = [t.start for t in glyphs]
+    done: list[tuple[int, int, list]] = []
+    windows = _windows(text, glyphs, reach)
+    windows.reverse()  # popped from the end, first window first
+    while windows:
+        start, end = windows.pop()
+        grow = reach
+        while True:
+            while done and done[-1][1] >= start:  # a widened window swallows its neighbours
+                start = min(start, done.pop()[0])
+            while windows and windows[-1][0] <= end:
+                end = max(end, windows.pop()[1])
+            inside = glyphs[bisect_left(glyph_starts, start):bisect_left(glyph_starts, end)]
+            found = _window_slots(text, start, end, inside)
+            if found is not None:
+                break
+            start, end, grow = _cut_before(text, start - grow), _cut_after(text, end + grow), grow * 2
+        done.append((start, end, found))
+    return [item for _, _, found in done for item in found]
+
+
+def _windows(text: str, glyphs: list[Token], reach: int) -> list[tuple[int, int]]:
+    """Stretches of ``text`` within ``reach`` characters of a possible slot, cut at whitespace, merged.
+
+    >>> text = "ا " * 50 + "\\ue008" + " ب" * 50
+    >>> _windows(text, glyph_tokens(text), 10)
+    [(90, 111)]
+    """
+    clusters: list[list[int]] = []
+    for start, end in _slot_signs(text, glyphs):
+        if clusters and start - clusters[-1][1] <= 2 * reach:
+            clusters[-1][1] = max(end, clusters[-1][1])
+        else:
+            clusters.append([start, end])
+    merged: list[tuple[int, int]] = []
+    for start, end in clusters:
+        start, end = _cut_before(text, start - reach), _cut_after(text, end + reach)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (min(start, merged[-1][0]), max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _slot_signs(text: str, glyphs: list[Token]) -> list[tuple[int, int]]:
+    """Spans that hold every slot, in order: the glyph tokens and whole runs of spaces.
+
+    >>> text = "عن \\ue008\\ue005 و(cid:3)  عنصر"
+    >>> _slot_signs(text, glyph_tokens(text))
+    [(3, 5), (7, 14), (14, 16)]
+    """
+    signs = [(t.start, t.end) for t in glyphs]
+    if "  " in text or "\u00a0" in text:
+        signs += [m.span() for m in _SPACE_RUN.finditer(text)]
+        signs.sort()
+    return signs
+
+
+# How far :func:`_cut_before`/:func:`_cut_after` look for whitespace before cutting at the text's edge.
+_CUT_LOOK = 256
+
+
+def _cut_before(text: str, pos: int) -> int:
+    """An offset at or before ``pos`` that cuts no token: just after whitespace, or 0.
+
+    >>> _cut_before("abc def", 5), _cut_before("abc def", 2)
+    (4, 0)
+    """
+    if pos <= 0:
+        return 0
+    low = max(0, pos - _CUT_LOOK)
+    space = max(text.rfind(" ", low, pos), text.rfind("\n", low, pos))
+    return space + 1 if space >= 0 else 0
+
+
+def _cut_after(text: str, pos: int) -> int:
+    """An offset at or after ``pos`` that cuts no token: at whitespace, or the text's end.
+
+    >>> _cut_after("abc def", 1), _cut_after("abc def", 5)
+    (3, 7)
+    """
+    if pos >= len(text):
+        return len(text)
+    space, newline = text.find(" ", pos, pos + _CUT_LOOK), text.find("\n", pos, pos + _CUT_LOOK)
+    if space < 0 or 0 <= newline < space:
+        space = newline
+    return space if space >= 0 else len(text)
+
+
+def _window_slots(text: str, start: int, end: int, glyphs: list[Token]) -> list[tuple[Slot, str]] | None:
+    """The slots of ``text[start:end]`` with their contexts; None when a context reaches past the window.
+
+    ``start`` and ``end`` cut no token (see :func:`repair.siblings.token_spans`);
+    ``glyphs`` are the glyph tokens between them.
+
+    >>> text = "وقال إن \\ue00b\\ue00f شخصا قتلوا"
+    >>> [(s.layout, c) for s, c in _window_slots(text, 0, len(text), glyph_tokens(text))]
+    [('##', 'وقال إن … شخصا قتلوا')]
+    >>> _window_slots(text, 5, len(text), glyph_tokens(text)) is None
+    True
+    """
+    view = TokenView(text, *token_spans(text, start, end))
+    slots = []
+    if text.find("  ", start, end) >= 0 or text.find("\u00a0", start, end) >= 0:
+        empties = _empty_tokens(text, view.starts, view.ends, view.__getitem__, start, end)
+        if empties:
+            view = view.with_empties(list(empties.values()))
+            slots = [_empty_slot(view, bisect_left(view.starts, t.start)) for t in empties.values()]
+    starts, ends, count = view.starts, view.ends, len(view)
+    for token in glyphs:
+        i = bisect_left(starts, token.start)
+        view.known[token.start] = token
+        if _stands_alone(text, view, i):
+            slots.append(_glyph_slot(token, i))
+    if len(slots) > 1:
+        slots.sort(key=_START)
+    whole_left, whole_right = start == 0, end == len(text)
+    out = []
+    for slot in slots:
+        i = slot.index
+        if (i < CONTEXT_WORDS and not whole_left) or (i + CONTEXT_WORDS >= count and not whole_right):
+            return None
+        first, last = starts[max(0, i - CONTEXT_WORDS)], ends[min(count, i + 1 + CONTEXT_WORDS) - 1]
+        out.append((slot, _context(text, slot, first, last, count)))
+    return out
 
 
 # --- reading siblings ------------------------------------------------------------
@@ -404,7 +663,7 @@ def write_value(value: Decimal, slot: Slot, style: str, written: str | None = No
     return written.replace(".", "\u066b") if style != "western" and not slot.layout else written
 
 
-def slot_context(text: str, tokens: list[Token], slot: Slot, words: int = 4) -> str:
+def slot_context(text: str, tokens: list[Token], slot: Slot, words: int = CONTEXT_WORDS) -> str:
     """The words around a slot with ``…`` in its place, on one line.
 
     >>> t = "قتل ما لا يقل عن \\ue008 عنصر من قوات"
@@ -414,8 +673,17 @@ def slot_context(text: str, tokens: list[Token], slot: Slot, words: int = 4) -> 
     """
     first = tokens[max(0, slot.index - words)]
     last = tokens[min(len(tokens), slot.index + 1 + words) - 1]
-    left = " ".join(text[first.start:slot.start].split()) if slot.index else ""
-    right = " ".join(text[slot.end:last.end].split()) if slot.index + 1 < len(tokens) else ""
+    return _context(text, slot, first.start, last.end, len(tokens))
+
+
+def _context(text: str, slot: Slot, first: int, last: int, count: int) -> str:
+    """The text from ``first`` to ``last`` on one line, ``…`` in the slot's place (``count`` tokens in all).
+
+    >>> _context("عن \\ue008 عنصر", Slot("pua", 3, 4, "\\ue008", 1, ("\\ue008",), "#", True), 0, 9, 3)
+    'عن … عنصر'
+    """
+    left = " ".join(text[first:slot.start].split()) if slot.index else ""
+    right = " ".join(text[slot.end:last].split()) if slot.index + 1 < count else ""
     return f"{left} … {right}".strip()
 
 
@@ -435,7 +703,7 @@ def _document_style(text: str) -> str:
     >>> _document_style("(cid:12)(cid:13) في عام ٢٠١٦")
     'arabic-indic'
     """
-    return digit_style(_CID_ANYWHERE.sub("", text))
+    return digit_style(_CID_ANYWHERE.sub("", text) if "(cid:" in text else text)
 
 
 # --- the step ---------------------------------------------------------------------
@@ -456,16 +724,25 @@ def resolve_figures(text: str, ctx):
     """
     if not screen.has(text, "figures"):
         return [], [], {}
-    tokens, slots = find_slots(text, tokenize(text))
-    if not slots:
-        return [], [], {}
-    verdicts, notes = sibling_verdicts(text, tokens, slots, getattr(ctx, "siblings", ()) or ())
+    siblings = getattr(ctx, "siblings", ()) or ()
+    if siblings:
+        tokens, slots = find_slots(text, tokenize(text))
+        if not slots:
+            return [], [], {}
+        contexts = [slot_context(text, tokens, slot) for slot in slots]
+        verdicts, notes = sibling_verdicts(text, tokens, slots, siblings)
+    else:
+        found = slots_with_context(text)
+        if not found:
+            return [], [], {}
+        slots, contexts = [slot for slot, _ in found], [context for _, context in found]
+        verdicts, notes = dict.fromkeys(range(len(slots)), NO_VERDICT), []
     anchors, verdicts = checked_anchors(slots, verdicts)
     table, anchor_note = glyph_table_for(slots, verdicts, anchors, ctx)
     style = _document_style(text)
     edits, figures = [], []
     for n, slot in enumerate(slots):
-        figure = figure_for(text, tokens, slot, verdicts[n], table, style, anchor_note, notes)
+        figure = _figure(slot, contexts[n], verdicts[n], table, style, anchor_note, notes)
         if figure is not None:
             figures.append(figure)
             if figure.value is not None:
@@ -484,11 +761,11 @@ def sibling_verdicts(text: str, tokens: list[Token], slots: list[Slot], siblings
     """
     siblings = load_siblings(siblings)
     if not siblings:
-        return {n: Verdict(None, None, 0.0, "") for n in range(len(slots))}, []
+        return dict.fromkeys(range(len(slots)), NO_VERDICT), []
     doc = prepare(text, tokens, lines_are_paragraphs=False)
     kept, notes = relevant_siblings(doc, siblings)
     readings = sibling_readings(doc, slots, kept)
-    verdicts = {n: decide(slot, readings[n]) if readings[n] else Verdict(None, None, 0.0, "")
+    verdicts = {n: decide(slot, readings[n]) if readings[n] else NO_VERDICT
                 for n, slot in enumerate(slots)}
     return verdicts, notes
 
@@ -567,7 +844,15 @@ def figure_for(text, tokens, slot: Slot, verdict: Verdict, table, style: str, an
     >>> figure_for(text, toks, slots[0], Verdict(None, None, 0.0, ""), table, "western", "", []).value
     '48'
     """
-    context = slot_context(text, tokens, slot)
+    return _figure(slot, slot_context(text, tokens, slot), verdict, table, style, anchor_note, notes)
+
+
+def _figure(slot: Slot, context: str, verdict: Verdict, table, style: str, anchor_note: str, notes: list):
+    """:func:`figure_for` with the slot's context already worked out.
+
+    >>> _figure(Slot("empty", 0, 2, "  ", 0, (), "", False), "", NO_VERDICT, None, "western", "", []) is None
+    True
+    """
     if verdict.value is not None:
         written = write_value(verdict.value, slot, style, verdict.written)
         return Figure(slot.kind, slot.start, slot.end, slot.text, written, "confirmed", verdict.source, context,

@@ -37,6 +37,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 CID = re.compile(r"\(cid:(\d+)\)")
 
@@ -77,6 +78,7 @@ def code_from_number(kind: str, number: int) -> str:
     return f"(cid:{number})" if kind == "cid" else chr(number)
 
 
+@lru_cache(maxsize=4096)
 def code_label(code: str) -> str:
     """A printable name for a code: ``U+E008`` or ``cid:12``.
 
@@ -286,6 +288,8 @@ class GlyphTable:
         >>> GlyphTable({"a": Entry("1", "anchor", 0.97)}).decode(["a", "a"]).digits
         '11'
         """
+        if not self.entries:
+            return None
         found = [self.entries.get(code) for code in codes]
         if not found or any(e is None for e in found):
             return None

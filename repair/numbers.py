@@ -36,6 +36,7 @@ ANY_DIGIT = WESTERN_DIGITS + ARABIC_INDIC_DIGITS + EXTENDED_ARABIC_INDIC_DIGITS
 # Group and decimal separators seen inside figures: , . and the Arabic ٬ ٫.
 SEPARATORS = ",.\u066b\u066c"
 DIGIT_STRING = re.compile(f"[{ANY_DIGIT}]+(?:[{SEPARATORS}][{ANY_DIGIT}]+)*")
+_NOT_DIGITS = re.compile(f"[^{ANY_DIGIT}]+")
 
 # --- number words (folded forms) -------------------------------------------
 
@@ -420,7 +421,8 @@ def digit_style(text: str) -> str:
     >>> digit_style("قتل ٣٠ شخصا في ٢٠١٦ و5"), digit_style("لا أرقام")
     ('arabic-indic', 'western')
     """
-    counts = {name: sum(text.count(d) for d in digits) for name, digits in DIGIT_STYLES.items()}
+    digits_only = _NOT_DIGITS.sub("", text)  # counting in the digits alone is cheap
+    counts = {name: sum(digits_only.count(d) for d in digits) for name, digits in DIGIT_STYLES.items()}
     best = max(counts, key=lambda name: (counts[name], name == "western"))
     return best if counts[best] else "western"
 

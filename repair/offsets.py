@@ -46,6 +46,28 @@ class StageMap:
             return pos - self.new_ends[i] + self.old_ends[i]
         return self.old_starts[i] if side == "start" else self.old_ends[i]
 
+    def to_old_all(self, positions: list[int], side: str = "start") -> list[int]:
+        """:meth:`to_old` of each position, in one pass.
+
+        >>> StageMap([Edit(1, 3, "X", "k", 1.0, "")]).to_old_all([0, 1, 2, 5], "end")
+        [0, 3, 3, 6]
+        """
+        if not self.new_starts:
+            return positions
+        new_starts, new_ends, old_ends = self.new_starts, self.new_ends, self.old_ends
+        inside = self.old_starts if side == "start" else old_ends
+        out = []
+        for pos in positions:
+            i = bisect_right(new_starts, pos) - 1
+            if i < 0:
+                out.append(pos)
+            elif pos >= new_ends[i]:
+                out.append(pos - new_ends[i] + old_ends[i])
+            else:
+                out.append(inside[i])
+        return out
+
+
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, StageMap]:
     """Apply sorted, non-overlapping edits; return the new text and its map.

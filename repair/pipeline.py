@@ -10,13 +10,16 @@ steps left it.  A new kind of damage is one new module and one line in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from . import chunks, controls, runs, screen, kashida, paragraphs, presentation, visual, words
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
 from .siblings import Sibling, load_siblings
+
+_START = attrgetter("start")
 
 # (config flag, step). Order matters: shapes are folded before lines are
 # reordered, kashida goes before lexicon look-ups, lines are joined last.
@@ -111,30 +114,38 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
 
 
 def _to_original(pos: int, stages: list[StageMap], side: str) -> int:
+    """Where ``pos`` of the current text was in the input, through every stage."""
     for stage in reversed(stages):
         pos = stage.to_old(pos, side)
     return pos
 
 
+def _all_to_original(positions: list[int], stages: list[StageMap], side: str) -> list[int]:
+    """:func:`_to_original` of each position, a stage at a time."""
+    for stage in reversed(stages):
+        positions = stage.to_old_all(positions, side)
+    return positions
+
+
 def _record(current: str, edits, stages, lines: LineIndex) -> list[Change]:
-    out = []
-    for e in sorted(edits, key=lambda e: e.start):
-        start = _to_original(e.start, stages, "start")
-        end = _to_original(e.end, stages, "end")
-        out.append(Change(e.kind, lines.line_of(start), start, end,
-                          current[e.start:e.end], e.after, round(e.confidence, 3), e.evidence))
-    return out
+    """The Changes of one step's edits on ``current``, located in the input."""
+    edits = sorted(edits, key=_START)
+    starts = _all_to_original([e.start for e in edits], stages, "start")
+    ends = _all_to_original([e.end for e in edits], stages, "end")
+    line_of = lines.line_of
+    return [Change(e.kind, line_of(start), start, end, current[e.start:e.end], e.after, round(e.confidence, 3),
+                   e.evidence) for e, start, end in zip(edits, starts, ends)]
 
 
 def _locate_figure(fig, stages, lines: LineIndex):
-    from dataclasses import replace
-
+    """The figure with its span and line in the input."""
     start = _to_original(fig.start, stages, "start")
     end = _to_original(fig.end, stages, "end")
     return replace(fig, start=start, end=end, line=lines.line_of(start))
 
 
 def _diagnose(text: str, changes: list[Change], figures: list) -> Diagnosis:
+    """Counts per kind of change and figure, and the share of the text touched."""
     counts: dict[str, int] = {}
     touched = 0
     for c in changes:
