@@ -290,3 +290,32 @@ def test_fixture_manifest_states_the_truth_of_seed_002():
     entry = next(e for e in manifest["sets"] if e["name"] == "seed_002")
     assert [s["truth"] for s in entry["slots"]] == [v for _, v, _ in TRUTH_002]
     assert Path(ROOT / "fixtures" / "figures" / entry["document"]).resolve() == seed("002").resolve()
+
+
+def _slot_key(slot):
+    return (slot.kind, slot.start, slot.end, slot.text, slot.codes, slot.layout, slot.strong)
+
+
+def _texts_with_slots():
+    """Every fixture and a few hundred random strings of slot-like pieces (figures, spaces, CIDs)."""
+    import random
+
+    texts = [read(p) for p in sorted(ROOT.glob("fixtures/**/*.txt"))]
+    rng = random.Random(1)
+    pieces = ["خلال", "ساعة", "عن", "عنصر", "نحو", "  ", " ", "\n", "\ue008", "\ue005\ue006", ".", "،",
+              "(cid:12)", "(cid:3)(cid:4)", "و", "ب", "ثلاثة", "12", "١٢", "%", "abc", "\u0640", "مدينة",
+              "\u00a0\u00a0", "\t", "\ue008,\ue009", "٫", ",", "\ue001.", "(cid:1),(cid:2)", "5.", "(", "(cid:x)"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    return texts
+
+
+def test_slots_found_around_signs_are_those_of_the_whole_text():
+    """Without siblings only the text around possible slots is tokenised: same slots, same contexts."""
+    from repair import figures
+
+    for text in _texts_with_slots():
+        tokens, slots = find_slots(text, tokenize(text))
+        want = [(_slot_key(s), figures.slot_context(text, tokens, s)) for s in slots]
+        for reach in (figures.REACH, 3):
+            got = [(_slot_key(s), c) for s, c in figures.slots_with_context(text, reach)]
+            assert got == want, (reach, text[:200])
