@@ -163,11 +163,15 @@ def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repa
     next (or the paragraph markers of :mod:`repair.adjacency`); ``local`` holds
     word pairs from the document's clean lines and its siblings.
     """
-    n = len(tokens)
-    if n < 2:
+    if len(tokens) < 2:
         return None
+    return _best_reading(tokens, _LineScorer(before, after, _pair_scorer(local)))
+
+
+def _best_reading(tokens: list[str], score) -> Repair | None:
+    """:func:`best_reading` with the line's scorer (its context and memo)."""
+    n = len(tokens)
     gains = _SeamGains(tokens)
-    score = _LineScorer(before, after, _pair_scorer(local))
     base = score(tokens)
     readings = []
     for cuts in _seam_consistent_cuts(n, gains):
@@ -178,7 +182,7 @@ def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repa
         return None
     readings.sort(key=lambda r: r.score, reverse=True)
     best = readings[0]
-    if best.score < MIN_MARGIN or _leaves_a_seam(best.tokens, before, after, local):
+    if best.score < MIN_MARGIN or _leaves_a_seam(best.tokens, score):
         return None
     runner_up = next((r for r in readings[1:] if r.tokens != best.tokens), None)
     margin = best.score - runner_up.score if runner_up else best.score
@@ -197,38 +201,50 @@ def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
     Chunks c1..ck+1 come out in reverse; the seam between c(j+1) and c(j)
     joins the last word of c(j+1) with the first word of c(j).  Built chunk
     by chunk from the line's end, so impossible seams are pruned early.
+
+    >>> tokens = "ية، بالرغم من القصف الأثر".split()
+    >>> _seam_consistent_cuts(len(tokens), _SeamGains(tokens))
+    [(1,), (2,), (3,), (4,)]
     """
     out = []
+    partners: dict[int, list[int]] = {}
+
+    def right_halves(left_index: int) -> list[int]:
+        """Where a chunk may start so that it continues the word ``left_index`` ends, ascending."""
+        if left_index not in partners:
+            partners[left_index] = [c for c in range(1, n) if gains(left_index, c) is not None]
+        return partners[left_index]
 
     def extend(cuts: tuple):
         # cuts so far, ascending; the next cut must lie before cuts[0]
         k = len(cuts)
         if k:
             # is closing here (c1 = tokens[0:cuts[0]]) consistent?
-            right_index = 0
             left_index = (cuts[1] if k > 1 else n) - 1
-            if gains(left_index, right_index) is not None:
+            if gains(left_index, 0) is not None:
                 out.append(cuts)
-        if k == MAX_CUTS:
-            return
-        upper = cuts[0] if k else n
-        for c in range(1, upper):
-            # the chunk tokens[c:upper] follows (in logical order) the chunk ending at ...
-            left_index = ((cuts[1] if k > 1 else n) - 1) if k else None
-            if k and gains(left_index, c) is None:
-                continue
-            extend((c,) + cuts)
+            if k == MAX_CUTS:
+                return
+            # the chunk tokens[c:cuts[0]] continues the word that ends the chunk after it
+            for c in right_halves(left_index):
+                if c >= cuts[0]:
+                    break
+                extend((c,) + cuts)
+        else:
+            for c in range(1, n):
+                extend((c,))
 
     extend(())
     return out
 
 
-def _leaves_a_seam(tokens, before: str, after: str, local) -> bool:
+def _leaves_a_seam(tokens, score) -> bool:
     """A reading that would itself read as chunk-reversed explains the line only in part
-    (its chunks were not simply reversed); leave such a line alone, so fixing stays idempotent."""
+    (its chunks were not simply reversed); leave such a line alone, so fixing stays idempotent.
+    ``score`` is the line's scorer: same context, so its memo serves."""
     line = " ".join(tokens)
     return (could_be_chunk_reversed(line) and has_seams(list(tokens))
-            and best_reading(list(tokens), before, after, local) is not None)
+            and _best_reading(list(tokens), score) is not None)
 
 
 def confidence_of(margin: float) -> float:
