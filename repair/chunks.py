@@ -94,10 +94,28 @@ def has_seams(tokens: list[str]) -> bool:
     (True, False)
     """
     last, first = len(tokens) - 1, 0
+    if not can_open_seam(tokens[last]):  # every seam_gain(tokens[last], ...) would be None
+        return False
     if seam_gain(tokens[last], tokens[first]) is not None:
         return True
     return (any(seam_gain(tokens[last], tokens[b]) is not None for b in range(1, last))
             and any(seam_gain(tokens[a], tokens[first]) is not None for a in range(1, last)))
+
+
+def can_open_seam(word: str) -> bool:
+    """True when ``word`` passes the tests ``seam_gain`` puts to its left word alone.
+
+    Its letters, after any opening quote, end on a letter that does not join left
+    and carry no mark or punctuation.  Only the part after a slash is looked at,
+    so the test lets through every word a slash-aware ``seam_gain`` could join.
+
+    >>> can_open_seam("«الأثر"), can_open_seam("الأثر."), can_open_seam("الجيش")
+    (True, False, False)
+    """
+    word = word.rsplit("/", 1)[-1]
+    letters = letters_only(word)
+    core = strip_diacritics(word).lstrip("“«\"(")
+    return bool(letters) and core[-1:] in NON_JOINING_LEFT and letters == core
 
 
 def could_be_chunk_reversed(line: str) -> bool:
@@ -109,11 +127,9 @@ def could_be_chunk_reversed(line: str) -> bool:
     False
     """
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_LINE_CHARS or " " not in stripped:
+    if not stripped or len(stripped) > MAX_LINE_CHARS or " " not in stripped or not is_arabic_letter(stripped[0]):
         return False
-    last = letters_only(stripped.rsplit(None, 1)[-1])
-    first = stripped.split(None, 1)[0]
-    return last[-1:] in NON_JOINING_LEFT and bool(last) and is_arabic_letter(first[0])
+    return letters_only(stripped.rsplit(None, 1)[-1])[-1:] in NON_JOINING_LEFT
 
 
 def _previous_token(lines: list[str], i: int) -> str:
