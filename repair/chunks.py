@@ -103,11 +103,11 @@ def has_seams(tokens: list[str]) -> bool:
 
 
 def can_open_seam(word: str) -> bool:
-    """True when ``word`` passes the tests ``seam_gain`` puts to its left word alone.
+    """True when ``word`` can be the left half of a seam (the test :func:`seam_gain` puts to it).
 
     Its letters, after any opening quote, end on a letter that does not join left
-    and carry no mark or punctuation.  Only the part after a slash is looked at,
-    so the test lets through every word a slash-aware ``seam_gain`` could join.
+    and carry no mark or punctuation.  Only the part after a slash is looked at
+    (``يوليو/تمو|ز``).
 
     >>> can_open_seam("«الأثر"), can_open_seam("الأثر."), can_open_seam("الجيش")
     (True, False, False)
@@ -303,13 +303,7 @@ def seam_gain(left: str, right: str) -> float | None:
     True
     """
     left, right = left.rsplit("/", 1)[-1], right.split("/", 1)[0]
-    if not right:
-        return None
-    left_letters = letters_only(left)
-    left_core = strip_diacritics(left).lstrip("“«\"(")
-    if not left_letters or left_core[-1:] not in NON_JOINING_LEFT or not is_arabic_letter(right[0]):
-        return None
-    if left_letters != left_core or not letters_only(right):
+    if not right or not can_open_seam(left) or not is_arabic_letter(right[0]) or not letters_only(right):
         return None
     joined = left + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
