@@ -23,7 +23,8 @@ from .model import Edit
 _TOKEN = re.compile(f"[{ARABIC_CHAR_CLASS}]*{TATWEEL}[{ARABIC_CHAR_CLASS}]*")
 # Prefix written apart: one-letter proclitics, al-, and their combinations,
 # then tatweel, at the end of the token (a quote, digit, space follows).
-_WRITTEN_PREFIX = re.compile(f"^(?:[وف]?[بلك]|[وف]?[بلك]?ال|[وف]?لل){TATWEEL}+$")
+# A token that is such a prefix, or tatweel alone, is not stretched.
+_NOT_STRETCHED = re.compile(f"^(?:[وف]?[بلك]|[وف]?[بلك]?ال|[وف]?لل)?{TATWEEL}+$")
 
 # A line counts as justified when this many of its words are stretched.
 MIN_STRETCHED_WORDS_PER_LINE = 3
@@ -38,8 +39,7 @@ def remove_kashida(text: str, ctx) -> list[Edit]:
     edits = []
     for words in lines:
         if len(words) >= MIN_STRETCHED_WORDS_PER_LINE or (justified_doc and words):
-            confidence = 0.99 if len(words) >= MIN_STRETCHED_WORDS_PER_LINE else 0.9
-            edits.extend(_edit(m, len(words), confidence) for m in words)
+            edits += _line_edits(words)
     return edits
 
 
@@ -49,7 +49,8 @@ def _stretched_words_by_line(text: str) -> list[list[re.Match]]:
     line_start = 0
     for line in text.split("\n"):
         if TATWEEL in line:
-            words = [m for m in _TOKEN.finditer(text, line_start, line_start + len(line)) if is_stretched(m.group())]
+            words = [m for m in _TOKEN.finditer(text, line_start, line_start + len(line))
+                     if not _NOT_STRETCHED.match(m.group())]
             out.append(words)
         line_start += len(line) + 1
     return out
@@ -61,13 +62,12 @@ def is_stretched(token: str) -> bool:
     >>> is_stretched("مـــن"), is_stretched("بـ"), is_stretched("الـ"), is_stretched("ـ")
     (True, False, False, False)
     """
-    if _WRITTEN_PREFIX.match(token):
-        return False
-    return any(ch != TATWEEL for ch in token)
+    return _NOT_STRETCHED.match(token) is None
 
 
-def _edit(match: re.Match, stretched_on_line: int, confidence: float) -> Edit:
-    before = match.group()
-    return Edit(match.start(), match.end(), before.replace(TATWEEL, ""), kind="kashida",
-                confidence=confidence,
-                evidence=f"justification kashida: {stretched_on_line} stretched words on the line")
+def _line_edits(words: list[re.Match]) -> list[Edit]:
+    """One edit per stretched word of a line (``words``), its tatweel removed."""
+    confidence = 0.99 if len(words) >= MIN_STRETCHED_WORDS_PER_LINE else 0.9
+    evidence = f"justification kashida: {len(words)} stretched words on the line"
+    return [Edit(m.start(), m.end(), m.group().replace(TATWEEL, ""), "kashida", confidence, evidence)
+            for m in words]

@@ -160,8 +160,31 @@ def line_is_visual(line: str) -> bool:
     >>> line_is_visual("ﻻ")          # no evidence either way: logical
     False
     """
-    logical, visual = shape_mismatches(line)
+    return words_are_visual(ARABIC_WORD.findall(line))
+
+
+def words_are_visual(words) -> bool:
+    """:func:`line_is_visual` for a line's Arabic words: a disagreeing pair of
+    neighbours never spans two words, so each word's count is cached.
+
+    >>> words_are_visual(["ﺔﻴﻣﻼﺳﻹﺍ", "ﺔﻟﻭﺪﻟﺍ"])
+    True
+    """
+    counts = list(map(word_mismatches, words))
+    if not counts:
+        return False
+    logical, visual = map(sum, zip(*counts))
     return logical > 2 * visual
+
+
+@lru_cache(maxsize=50_000)
+def word_mismatches(word: str) -> tuple[int, int]:
+    """:func:`shape_mismatches` of one word (cached per word).
+
+    >>> word_mismatches("ﺐﻠﺣ")
+    (2, 0)
+    """
+    return shape_mismatches(word)
 
 
 @lru_cache(maxsize=50_000)
@@ -261,7 +284,8 @@ def lam_alef_fixes(words) -> dict[str, tuple[str, str]]:
     >>> len(lam_alef_fixes(["اإلنتاجية", "خالل", "األحد", "االنتخابات"]))
     4
     """
-    candidates = {w for w in set(words) if SWAPPED.search(w)}
+    # unswap_lam_alef() is None for a word without a swap spot: no need to look for one first.
+    candidates = set(words)
     fixes = {w: fix for w in candidates if (fix := unswap_lam_alef(w))}
     if len(fixes) >= SWAPPED_DOCUMENT:
         for w in candidates - fixes.keys():
@@ -277,6 +301,8 @@ def unswap_line(line: str, fixes: dict) -> tuple[str, int]:
     >>> unswap_line("ارتفعت اإلنتاجية.", {"اإلنتاجية": ("الإنتاجية", "")})
     ('ارتفعت الإنتاجية.', 1)
     """
+    if not fixes:
+        return line, 0
     count = 0
 
     def swap(m):
@@ -302,15 +328,20 @@ def line_spans(text: str):
         start += len(line) + 1
 
 
-def folded_words(line: str, offset: int):
+def folded_words(line: str, offset: int) -> list[tuple]:
     """(start, end, given, folded, visual) for every Arabic word of a line;
-    ``visual`` as the joining shapes say."""
-    has_forms = PRESENTATION_FORM.search(line) is not None
-    visual = has_forms and line_is_visual(line)
-    for m in ARABIC_WORD.finditer(line):
-        word = m.group()
-        after = fold_word(word, visual) if has_forms else word
-        yield offset + m.start(), offset + m.end(), word, after, visual
+    ``visual`` as the joining shapes say.
+
+    >>> folded_words("ﺐﻠﺣ ﻲﻓ", 10)
+    [(10, 13, 'ﺐﻠﺣ', 'بلح', True), (14, 16, 'ﻲﻓ', 'يف', True)]
+    """
+    matches = list(ARABIC_WORD.finditer(line))
+    if PRESENTATION_FORM.search(line) is None:
+        return [(offset + m.start(), offset + m.end(), m.group(), m.group(), False) for m in matches]
+    words = [m.group() for m in matches]
+    visual = words_are_visual(words)
+    return [(offset + m.start(), offset + m.end(), word, fold_word(word, visual), visual)
+            for m, word in zip(matches, words)]
 
 
 @dataclass
@@ -343,11 +374,13 @@ class Line:
 
     def all_words(self) -> list[tuple]:
         """Every Arabic word of the line, as :func:`folded_words` gives them."""
-        return self.shaped if self.shaped is not None else list(folded_words(self.text, self.offset))
+        return self.shaped if self.shaped is not None else folded_words(self.text, self.offset)
 
     def edits(self, fixes: dict) -> list[Edit]:
         """The edits for the line's words: folded forms, lam-alefs swapped back."""
         if self.shaped is not None:
+            if not fixes:
+                return fold_edits(self.shaped, self.visual)
             words = (w[:4] + (w[4] or self.visual,) for w in self.shaped)
         elif self.visual or not fixes:
             return []
@@ -366,7 +399,7 @@ def read_lines(text: str) -> list[Line]:
     lines = []
     for offset, line in line_spans(text):
         if PRESENTATION_FORM.search(line) is not None:
-            lines.append(Line(offset, line, list(folded_words(line, offset)), []))
+            lines.append(Line(offset, line, folded_words(line, offset), []))
         else:
             lines.append(Line(offset, line, None, SWAPPED_WORD.findall(line)))
     return lines
@@ -410,8 +443,48 @@ def word_edit(start: int, end: int, word: str, after: str, visual: bool, fixes: 
         return Edit(start, end, after, "lam_alef", 0.9, evidence)
     if after == word:
         return None
-    order = "visual order (joining shapes): unfolded right to left" if visual else "logical order"
-    return Edit(start, end, after, "presentation_form", 0.99, f"presentation forms folded (NFKC), {order}")
+    return Edit(start, end, after, "presentation_form", 0.99, FOLDED[visual])
+
+
+FOLDED = {False: "presentation forms folded (NFKC), logical order",
+          True: "presentation forms folded (NFKC), visual order (joining shapes): unfolded right to left"}
+
+
+def fold_edits(shaped: list[tuple], visual: bool = False) -> list[Edit]:
+    """:func:`word_edit` for the :func:`folded_words` of a line when there is no
+    lam-alef fix: one edit per word whose forms fold to other letters.
+
+    >>> [e.after for e in fold_edits(folded_words("ﺣﻠﺐ في", 0))]
+    ['حلب']
+    """
+    return [Edit(start, end, after, "presentation_form", 0.99, FOLDED[word_visual or visual])
+            for start, end, word, after, word_visual in shaped if after != word]
+
+
+def worth_a_look(text: str, ctx=None) -> bool:
+    """True when ``text`` holds a presentation form or an article before a swapped
+    lam-alef (the screen's ``presentation_forms`` sign).
+
+    The pipeline's input was screened once; a later text (after an edit) is
+    checked with these two searches rather than a whole new screen.
+
+    >>> worth_a_look("ﺣﻠﺐ"), worth_a_look("اإلنتاجية"), worth_a_look("الإنتاجية")
+    (True, True, False)
+    """
+    if ctx is not None and text is getattr(ctx, "original", None):
+        return screen.has(text, "presentation_forms")
+    return has_presentation_forms(text) or SWAP_SIGN.search(text) is not None
+
+
+@lru_cache(maxsize=2)
+def has_presentation_forms(text: str) -> bool:
+    """True when ``text`` holds a presentation form (cached for the last texts: in a
+    round that changes nothing, this step and the visual step ask it of the same text).
+
+    >>> has_presentation_forms("ﺣﻠﺐ"), has_presentation_forms("حلب")
+    (True, False)
+    """
+    return PRESENTATION_FORM.search(text) is not None
 
 
 def fold_presentation_forms(text: str, ctx) -> list[Edit]:
@@ -428,8 +501,48 @@ def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     >>> fold_presentation_forms("نيعوبسأ لالخ", None)
     []
     """
-    if not screen.has(text, "presentation_forms"):
+    if not worth_a_look(text, ctx):
         return []
+    shaped = shaped_lines(text)
+    words = plain_swapped_words(text, shaped) + [w for line in shaped for w in line.lam_alef_words()]
+    fixes = lam_alef_fixes(words)
+    if not fixes:
+        # The usual case: no lam-alef to swap back, so only the shaped lines change.
+        return [e for line in shaped for e in line.edits(fixes)]
     lines = logical_lines(text)
     fixes = lam_alef_fixes(w for line in lines for w in line.lam_alef_words())
     return [e for line in lines for e in line.edits(fixes)]
+
+
+def shaped_lines(text: str) -> list[Line]:
+    """The lines of ``text`` that hold a presentation form, as :func:`read_lines` reads them
+    (found by searching the text for forms, not line by line).
+
+    >>> [(line.offset, line.text) for line in shaped_lines("نص\\nﺣﻠﺐ\\nنص")]
+    [(3, 'ﺣﻠﺐ')]
+    """
+    lines = []
+    found = PRESENTATION_FORM.search(text)
+    while found:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        lines.append(Line(start, line, folded_words(line, start), []))
+        found = PRESENTATION_FORM.search(text, end)
+    return lines
+
+
+def plain_swapped_words(text: str, shaped: list[Line]) -> list[str]:
+    """The ``swapped`` words (:func:`read_lines`) of every line of ``text`` not in ``shaped``:
+    one search per stretch of lines between two shaped ones (a word never spans a line).
+
+    >>> plain_swapped_words("اإلنتاجية في\\nﺣﻠﺐ\\nخالل", shaped_lines("اإلنتاجية في\\nﺣﻠﺐ\\nخالل"))
+    ['اإلنتاجية', 'خالل']
+    """
+    words, start = [], 0
+    for line in shaped:
+        words += SWAPPED_WORD.findall(text, start, line.offset)
+        start = line.offset + len(line.text)
+    words += SWAPPED_WORD.findall(text, start)
+    return words

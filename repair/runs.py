@@ -27,7 +27,6 @@ import re
 
 from . import screen
 from .model import Edit
-from .screen import OPENS_WITH_LINE_END
 
 MIN_SIGNED_LINES = 2
 
@@ -42,7 +41,7 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 def reorder_runs(text: str, ctx) -> list[Edit]:
     """One edit per line of a PyMuPDF-style document that comes out changed."""
-    if not screen.has(text, "run_order") or len(OPENS_WITH_LINE_END.findall(text)) < MIN_SIGNED_LINES:
+    if signed_lines(text, ctx) < MIN_SIGNED_LINES:
         return []
     mirrored = brackets_mirrored(text)
     # Runs shown in visual order leave a figure glued to one neighbour and two spaces after it
@@ -61,6 +60,26 @@ def reorder_runs(text: str, ctx) -> list[Edit]:
                                        f"punctuation; {what}" + ("; brackets mirrored" if mirrored else "")))
         offset += len(line) + 1
     return edits
+
+
+# :data:`repair.screen.OPENS_WITH_LINE_END` cut at the newline: a pattern that opens
+# with a literal character is searched for at C speed, one that opens with ``^`` is not.
+_SIGNED_LINE_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
+_SIGNED_FIRST_LINE = re.compile(r"[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
+
+
+def signed_lines(text: str, ctx=None) -> int:
+    """How many lines open with closing punctuation before an Arabic word
+    (:data:`repair.screen.OPENS_WITH_LINE_END`); 0 for the pipeline's input
+    when its screen saw none.
+
+    >>> signed_lines(".والمعارضة\\nنص\\n، عن التصويت")
+    2
+    """
+    if ctx is not None and text is getattr(ctx, "original", None) and not screen.has(text, "run_order"):
+        return 0
+    first = _SIGNED_FIRST_LINE.match(text) is not None
+    return first + len(_SIGNED_LINE_AFTER_NEWLINE.findall(text))
 
 
 _SPACES_AFTER_FIGURE = re.compile(r"[0-9A-Za-z%]  +[\u0621-\u064a]")

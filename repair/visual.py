@@ -26,13 +26,14 @@ the lines are read the other way round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
-from .arabic import ARABIC_RUN, DIACRITICS, is_arabic_letter, is_diacritic, letters_only
+from .arabic import ARABIC_LETTERS, ARABIC_RUN, DIACRITICS, is_diacritic, letters_only
 from . import screen
 from .model import Edit
-from .presentation import ARABIC_WORD, SWAPPED, best_unswap, lam_alef_fixes, unswap_line
+from .presentation import ARABIC_WORD, SWAPPED, best_unswap, has_presentation_forms, lam_alef_fixes, unswap_line
 
 # Left-to-right runs inside a right-to-left line: Latin words with whatever
 # digits, spaces and punctuation lie between them, and numbers with their inner
@@ -45,6 +46,7 @@ LTR_RUN = re.compile(
     f"[{DIGIT}]*[{LATIN}](?:[^{RTL_CHARS}\\n]*[{LATIN}0-9])?"
     f"|[{DIGIT}]+(?:[.,:/\u066B\u066C][{DIGIT}]+)*")
 RTL_CHAR = re.compile(f"[{RTL_CHARS}]")
+STRONG_CHAR = re.compile(f"[{RTL_CHARS}{LATIN}]")
 DIACRITIC = re.compile(f"[{DIACRITICS}]")
 LATIN_CHAR = re.compile(f"[{LATIN}]")
 # European terminators: a European number takes them into its run.
@@ -61,6 +63,9 @@ MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 # no bracket needs mirroring.
 EMOJI_CHAR = re.compile(f"[{EMOJI}]")
 MIRRORED = re.compile("[()\\[\\]{}<>«»‹›]")
+
+# A line that ends with a mark (what ends_with_mark() tells of one line), anywhere in a text.
+LINE_ENDS_WITH_MARK = re.compile(f"[{DIACRITICS}][^\\S\n]*$", re.M)
 
 SAMPLE_WORDS = 6
 # Words scoring below this are also tried with their lam-alefs swapped back.
@@ -85,14 +90,17 @@ SENTENCE_END = ".!?؟:…"
 # break scores this much.
 JUNCTION_AT_LEAST = 1.5
 EDGE_PUNCTUATION = ".,،؛;:!?؟…\"'«»()[]-"
+_ARABIC_LETTER_SET = frozenset(ARABIC_LETTERS)
+_LETTERS_AND_MARKS = _ARABIC_LETTER_SET | frozenset(DIACRITICS)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What the lexicon (and, in vocalised text, the marks) say about one line's order.
 
     ``marks_first``/``marks_last`` count words stored with a mark first / last:
     a logical word never starts with a mark, a visual one never ends with one.
+    (A named tuple: one is built per line, and a tuple is built faster than a
+    frozen dataclass.)
     """
 
     words: int
@@ -136,6 +144,8 @@ class Verdict:
 
     def is_visual(self, neighbour_visual: bool = False) -> bool:
         """True when the lexicon or the marks say the line is stored visually."""
+        if self.reversed - self.given < NEIGHBOUR_MARGIN and not self.marks_first:
+            return False   # the usual line: below every bar of the lexicon, and no mark first
         return (self.lexicon_says_visual(neighbour_visual)
                 or self.marks_say_visual(neighbour_visual))
 
@@ -146,16 +156,27 @@ def mark_ends(line: str) -> tuple[int, int]:
     >>> mark_ends("ِلَمْوَحَف"), mark_ends("فَحَوْمَلِ")
     ((1, 0), (0, 1))
     """
-    first = last = 0
     if not DIACRITIC.search(line):
-        return first, last
-    for token in line.split():
-        core = token.strip(EDGE_PUNCTUATION)
-        if not any(is_arabic_letter(ch) for ch in core):
-            continue
-        first += is_diacritic(core[0])
-        last += is_diacritic(core[-1])
-    return first, last
+        return 0, 0
+    ends = list(filter(None, map(token_mark_ends, line.split())))
+    if not ends:
+        return 0, 0
+    first, last = zip(*ends)
+    return sum(first), sum(last)
+
+
+@lru_cache(maxsize=50_000)
+def token_mark_ends(token: str) -> tuple[bool, bool] | None:
+    """(starts with a mark, ends with a mark) for a token with an Arabic letter,
+    its edge punctuation stripped; None for any other token (cached per token).
+
+    >>> token_mark_ends("«ِلَمْوَحَف،"), token_mark_ends("85")
+    ((True, False), None)
+    """
+    core = token.strip(EDGE_PUNCTUATION)
+    if _ARABIC_LETTER_SET.isdisjoint(core):
+        return None
+    return is_diacritic(core[0]), is_diacritic(core[-1])
 
 
 def arabic_words(line: str) -> list[str]:
@@ -236,14 +257,62 @@ def judge_line(line: str) -> Verdict:
     >>> judge_line("استمر القتال في حلب").is_visual()
     False
     """
-    words = arabic_words(line)
-    if not words:
-        return Verdict(0, 0.0, 0.0)
-    if len(words) > SAMPLE_WORDS:
-        given, backwards = mean_scores(words[:SAMPLE_WORDS])
-        if backwards - given <= CLEARLY_LOGICAL:
-            return Verdict(SAMPLE_WORDS, given, backwards)
-    return Verdict(len(words), *mean_scores(words), *mark_ends(line))
+    scores = line_scores(line)
+    if not scores:
+        return NO_WORDS
+    return _sample_verdict(scores) or Verdict(len(scores), *_means(scores), *mark_ends(line))
+
+
+NO_WORDS = Verdict(0, 0.0, 0.0)
+
+
+def line_scores(line: str) -> list[tuple[float, float]]:
+    """:func:`run_scores` of the Arabic runs of ``line`` that read differently backwards,
+    in order; gathered per whitespace token (a run never spans a space).
+
+    >>> len(line_scores("قال 85 «لول» Reuters: نعم،"))
+    2
+    """
+    return list(chain.from_iterable(map(token_scores, line.split())))
+
+
+@lru_cache(maxsize=50_000)
+def token_scores(token: str) -> tuple[tuple[float, float], ...]:
+    """:func:`run_scores` of the runs of one whitespace token that read differently backwards (cached).
+
+    >>> token_scores("85شخصا") == (run_scores("شخصا"),), token_scores("«لول»")
+    (True, ())
+    """
+    return tuple(filter(None, map(run_scores, ARABIC_RUN.findall(token))))
+
+
+def _sample_verdict(scores: list[tuple[float, float]]) -> Verdict | None:
+    """The verdict on a line of more than SAMPLE_WORDS words whose first words
+    read clearly forwards (``scores`` from the line's start); None otherwise."""
+    if len(scores) <= SAMPLE_WORDS:
+        return None
+    given, backwards = _means(scores[:SAMPLE_WORDS])
+    if backwards - given <= CLEARLY_LOGICAL:
+        return Verdict(SAMPLE_WORDS, given, backwards)
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def run_scores(run: str) -> tuple[float, float] | None:
+    """(:func:`word_score`, :func:`reversed_score`) of an Arabic run's letters,
+    or None for a run that reads the same backwards (cached per run).
+
+    >>> run_scores("«قال»") == (word_score("قال"), reversed_score("قال")), run_scores("لول")
+    (True, None)
+    """
+    word = _run_letters(run)
+    return (word_score(word), reversed_score(word)) if word else None
+
+
+def _means(scores: list[tuple[float, float]]) -> tuple[float, float]:
+    """The means of the given and the backwards scores (as :func:`mean_scores` sums them)."""
+    given, backwards = zip(*scores)
+    return sum(given) / len(scores), sum(backwards) / len(scores)
 
 
 def follows_arabic(line: str, end: int) -> bool:
@@ -253,12 +322,8 @@ def follows_arabic(line: str, end: int) -> bool:
     >>> follows_arabic("3.4 ىلإ", 3), follows_arabic("ةنراقم 3.4%", 10)
     (True, False)
     """
-    for ch in line[end:]:
-        if RTL_CHAR.match(ch):
-            return True
-        if LATIN_CHAR.match(ch):
-            return False
-    return False
+    strong = STRONG_CHAR.search(line, end)
+    return strong is not None and RTL_CHAR.match(strong.group()) is not None
 
 
 def european_extent(line: str, start: int, end: int) -> tuple[int, int]:
@@ -380,10 +445,10 @@ def line_spans(text: str) -> list[tuple[int, str]]:
     return spans
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One rendered line: a line of the text, or the fragments of one that
-    pdfminer split at a mark (``first``..``last`` are line numbers)."""
+    pdfminer split at a mark (``first``..``last`` are line numbers; a named
+    tuple, built per line)."""
 
     first: int
     last: int
@@ -422,9 +487,9 @@ def junction_token(left: str, right: str) -> str:
     >>> junction_token("ِيِبَرَعلا ِرْعّ", "ِشلا ِنويُع") == "ِرْعّ" + "ِشلا"
     True
     """
-    head = left.split()[-1] if left.split() else ""
-    tail = right.split()[0] if right.split() else ""
-    return head + tail
+    head = left.rsplit(None, 1)[-1:]
+    tail = right.split(None, 1)[:1]
+    return "".join(head + tail)
 
 
 def continues(left: Unit, right: Unit) -> bool:
@@ -442,7 +507,7 @@ def continues(left: Unit, right: Unit) -> bool:
     if not ends_with_mark(left.storage):
         return False
     token = junction_token(left.storage, right.storage).strip(EDGE_PUNCTUATION)
-    if not all(is_arabic_letter(ch) or is_diacritic(ch) for ch in token):
+    if not _LETTERS_AND_MARKS.issuperset(token):
         return False
     from .lexicon import zipf
 
@@ -669,15 +734,32 @@ def block_edits(block: list[int], units: list[Unit], verdicts: list[Verdict],
     return edits
 
 
+def worth_a_look(text: str, ctx=None) -> bool:
+    """True when ``text`` holds a presentation form or reads reversed somewhere
+    (the screen's ``visual_order`` sign).
+
+    The pipeline's input was screened once; a later text (after an edit) is
+    checked with these two tests rather than a whole new screen.
+
+    >>> worth_a_look("ﺐﻠﺣ"), worth_a_look("ةنيدملا يف"), worth_a_look("في المدينة")
+    (True, True, False)
+    """
+    if ctx is not None and text is getattr(ctx, "original", None):
+        return screen.has(text, "visual_order")
+    return screen._looks_reversed(text) or has_presentation_forms(text)
+
+
 def reorder_visual_lines(text: str, ctx) -> list[Edit]:
     """Put every visual-order line back in logical order: one edit per line.
 
     >>> reorder_visual_lines("plain English, 85 and 2012", None)
     []
     """
-    if not screen.has(text, "visual_order") or not ARABIC_RUN.search(text):
+    if not worth_a_look(text, ctx) or not ARABIC_RUN.search(text):
         return []
-    units = rendered_lines(line_spans(text))
+    spans = line_spans(text)
+    # Only a line that ends with a mark can be a fragment of a longer one.
+    units = rendered_lines(spans) if LINE_ENDS_WITH_MARK.search(text) else single_units(spans)
     verdicts = [judge_line(u.storage) for u in units]
     flags = visual_flags(verdicts)
     if not any(flags):
