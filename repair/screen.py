@@ -171,6 +171,15 @@ def has(text: str, family: str) -> bool:
     return family in signs(text)
 
 
+def may_hold_figure_slots(text: str) -> bool:
+    """The screen's ``figures`` sign, tested alone (for text the steps have already edited).
+
+    >>> may_hold_figure_slots("قتل \ue008 عنصرا"), may_hold_figure_slots("قتل عشرة عناصر")
+    (True, False)
+    """
+    return "  " in text or "(cid:" in text or PRIVATE_USE.search(text) is not None
+
+
 def is_short(text: str) -> bool:
     """Short inputs (a line a scraper passes) get every check: it costs little.
 
