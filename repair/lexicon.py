@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from .arabic import DIACRITICS, TATWEEL
 _TABLE = None
 _STRIP = {ord(ch): None for ch in DIACRITICS + TATWEEL}
 _EDGE_PUNCT = "\"'“”«»()[]{}.,،؛;:!?؟…-–—/\\"
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufeff]")
 
 
 def _table() -> dict:
@@ -39,7 +41,7 @@ def normalise(word: str) -> str:
     'مجددا'
     """
     word = word.strip(_EDGE_PUNCT)
-    if any("\ufb50" <= ch <= "\ufeff" for ch in word):
+    if _PRESENTATION_FORM.search(word):
         word = unicodedata.normalize("NFKC", word)
     return word.translate(_STRIP)
 
@@ -69,6 +71,7 @@ def known(word: str, at_least: float = 1.0) -> bool:
     return zipf(word) >= at_least
 
 
+@lru_cache(maxsize=100_000)
 def log_prob(word: str, floor: float = -1.0) -> float:
     """log10 probability of a word, with unknown words at Zipf ``floor``.
 

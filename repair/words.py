@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, compress
+from operator import methodcaller
 
-from .arabic import (ARABIC_INDIC_DIGITS, DIACRITICS, EXTENDED_ARABIC_INDIC_DIGITS, NON_JOINING_LEFT, TATWEEL,
-                     is_arabic_letter, letters_only)
+from .arabic import (ARABIC_INDIC_DIGITS, ARABIC_LETTERS, DIACRITICS, EXTENDED_ARABIC_INDIC_DIGITS,
+                     NON_JOINING_LEFT, TATWEEL, is_arabic_letter, letters_only)
 from .lexicon import log_prob, zipf
 from . import screen
 from .model import Edit
@@ -31,9 +33,15 @@ from .model import Edit
 # A word run: letters with their marks and any tatweel left in them.
 _LETTER_CLASS = "\u0621-\u063a\u0641-\u064a\u0671\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc\u06c1\u06d2"
 WORD_RUN = re.compile(f"[{_LETTER_CLASS}][{_LETTER_CLASS}{DIACRITICS}{TATWEEL}]*")
+_MARKS = DIACRITICS + TATWEEL
+_MARK_SET = frozenset(_MARKS)
+_LETTER_SET = frozenset(ch for ch in map(chr, range(0x0600, 0x0700)) if WORD_RUN.match(ch))
+_STRIP_MARKS = {ord(ch): None for ch in _MARKS}
 # A number written right before an Arabic letter (``85بالمئة``).
 _DIGITS = "0-9" + ARABIC_INDIC_DIGITS + EXTENDED_ARABIC_INDIC_DIGITS
-DIGITS_THEN_WORD = re.compile(f"(?<![{_DIGITS}])[{_DIGITS}]+(?=[{_LETTER_CLASS}])")
+# (Led by the digit class, not the look-behind: a pattern led by a class is scanned for at C speed.)
+DIGITS_THEN_WORD = re.compile(f"[{_DIGITS}](?<![{_DIGITS}].)[{_DIGITS}]*(?=[{_LETTER_CLASS}])")
+DIGIT_THEN_LETTER = re.compile(f"[{_DIGITS}](?=[{_LETTER_CLASS}])")
 
 # Word endings that stand alone only as fragments of a split word.
 SUFFIX_FRAGMENTS = frozenset("ية يه يين يون ين ون ات ها هما هن تين تان تها ته".split())
@@ -73,10 +81,13 @@ def repair_words(text: str, ctx) -> list[Edit]:
     """
     if not worth_a_look(text, ctx):
         return []
-    runs = _word_runs(text)
-    joins = join_split_words(text, runs)
-    edits = split_digits_from_words(text, joins) + split_merged_words(text, runs)
-    return _drop_overlaps(edits)
+    seams = _seams_to_look_at(text)
+    if not seams:
+        return []
+    joins = join_split_words(text, seams)
+    if any(_piece(piece)[3] for piece, _ in seams):  # a number glued to a word
+        joins = split_digits_from_words(text, joins)
+    return _drop_overlaps(joins + split_merged_words(text, seams))
 
 
 def worth_a_look(text: str, ctx) -> bool:
@@ -94,55 +105,168 @@ def worth_a_look(text: str, ctx) -> bool:
     return screen.has(text, "words")
 
 
+# --- where to look --------------------------------------------------------
+#
+# A text is cut into clauses at its commas and full stops, and each clause
+# into pieces at whitespace (all at C speed).  Clauses, pieces and pairs of
+# neighbouring pieces are each judged once and cached: a text with nothing to
+# repair, or the same text in the pipeline's next round, costs one cached
+# look-up per clause.
+
+
+def _seams_to_look_at(text: str) -> list[tuple[str, str]]:
+    """Each whitespace-separated piece of ``text`` that may change, with the piece after it ("" for the last).
+
+    A piece may change when the run at its end may join the run that starts
+    the next piece (across whatever whitespace: the joining step checks the
+    gap), when it holds a run :func:`best_split` cuts, or a number glued to a
+    word.  Nothing joins across a comma or a full stop, so clauses are judged
+    apart (a line break counts as a space: the same clause after its lines
+    are joined is the same look-up).
+
+    >>> _seams_to_look_at("مدينة تدمر الأثر ية، و85بالمئة")
+    [('الأثر', 'ية'), ('و85بالمئة', '')]
+    """
+    clauses = chain.from_iterable(map(_split_at_commas, text.replace("\n", " ").split(". ")))
+    return list(chain.from_iterable(map(_clause_seams, clauses)))
+
+
+_split_at_commas = methodcaller("split", "، ")
+
+
+@lru_cache(maxsize=20_000)
+def _clause_seams(clause: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_seams_to_look_at` of a clause (cached: most clauses have none).
+
+    >>> _clause_seams("تدمر الأثر ية")
+    (('الأثر', 'ية'),)
+    """
+    pieces = clause.split()
+    following = pieces[1:] + [""]
+    return tuple(compress(zip(pieces, following), map(_may_change, pieces, following)))
+
+
+@lru_cache(maxsize=50_000)
+def _may_change(piece: str, next_piece: str) -> bool:
+    """True when ``piece``, or the seam between it and ``next_piece``, may need a word repair.
+
+    >>> _may_change("الأثر", "ية"), _may_change("الأثر", "الجديد")
+    (True, False)
+    """
+    tail, _, may_split, glued = _piece(piece)
+    head = _piece(next_piece)[1]
+    return may_split or glued or bool(tail and head and _runs_join(tail, head))
+
+
+@lru_cache(maxsize=50_000)
+def _piece(piece: str) -> tuple[str, str, bool, bool]:
+    """What the repairs ask of a piece of text between whitespace: the word run it
+    ends with and the one it starts with ("" for none), whether it holds a run
+    that :func:`best_split` cuts, and whether it holds a number glued to a word.
+
+    >>> _piece("«الأثر"), _piece("فيمدينة،")
+    (('الأثر', '', False, False), ('', 'فيمدينة', True, False))
+    """
+    tail = _TAIL_RUN.search(piece)
+    head = WORD_RUN.match(piece)
+    may_split = any(best_split(run) for run in WORD_RUN.findall(piece) if len(run) >= MIN_SPLIT_LETTERS)
+    glued = bool(DIGIT_THEN_LETTER.search(piece))
+    return tail.group() if tail else "", head.group() if head else "", may_split, glued
+
+
 # --- joining -------------------------------------------------------------
 
 
-def join_split_words(text: str, runs: list[tuple[int, int]] | None = None) -> list[Edit]:
+def join_split_words(text: str, seams: list[tuple[str, str]] | None = None) -> list[Edit]:
     """``word_join`` edits for words cut in pieces by a stray space.
 
-    ``runs`` are the word runs of ``text`` (:func:`_word_runs`), when the caller has them.
+    ``seams`` are :func:`_seams_to_look_at` of ``text``, when the caller has them.
 
     >>> [e.after for e in join_split_words("السور ية وز ير الخارجية")]
     ['السورية', 'وزير']
     """
+    seams = _seams_to_look_at(text) if seams is None else seams
+    spans = _pair_spans(text, _joinable_pairs(seams))
+    if not spans:
+        return []
     suspect = _chunk_reversed_lines(text)
-    runs = _word_runs(text) if runs is None else runs
-    if suspect:
-        runs = [r for r in runs if _line_start(text, r[0]) not in suspect]
-    pairs = _join_pairs(text, runs)
     edits = []
-    i = 0
-    for k in pairs:
-        if k < i:
+    done = 0  # runs before this offset are already part of a joined word
+    for start, end in spans:
+        if start < done or (suspect and _line_start(text, start) in suspect):
             continue
-        last = _join_extent(text, runs, pairs, k)
-        if last > k:
-            start, end = runs[k][0], runs[last][1]
-            after = "".join(text[s:e] for s, e in runs[k:last + 1])
-            edits.append(Edit(start, end, after, "word_join", _join_confidence(after, text[start:end]),
-                              f"lexicon: {letters_only(after)} is a word, {text[start:end]!r} is not two"))
-        i = last + 1
+        end = _join_extent(text, start, end)
+        before = text[start:end]
+        after = "".join(before.split(" "))
+        edits.append(Edit(start, end, after, "word_join", _join_confidence(after, before),
+                          f"lexicon: {letters_only(after)} is a word, {before!r} is not two"))
+        done = end
     return edits
 
 
-def _join_extent(text: str, runs: list[tuple[int, int]], pairs: dict, first: int) -> int:
-    """The last run that joins run ``first`` (``first`` itself when none does),
-    at most :data:`MAX_JOIN_PARTS` runs in all.
+# A word run at the end of a piece of text.
+_TAIL_RUN = re.compile(f"[{_LETTER_CLASS}][{_LETTER_CLASS}{_MARKS}]*+\\Z")
+# The one to three spaces after a run, and the run after them.
+_GAP_THEN_RUN = re.compile(f" {{1,3}}+([{_LETTER_CLASS}][{_LETTER_CLASS}{_MARKS}]*+)")
 
-    >>> text = "وز ير الخارجية"
-    >>> runs = _word_runs(text)
-    >>> _join_extent(text, runs, _join_pairs(text, runs), 0)
-    1
+
+def _joinable_pairs(seams: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs of word runs at ``seams`` that :func:`should_join` (as written in the text).
+
+    >>> sorted(_joinable_pairs(_seams_to_look_at("وز ير الخارجية")))
+    [('وز', 'ير')]
     """
-    last = first
-    joined = text[runs[first][0]:runs[first][1]]
-    while last in pairs and last - first + 1 < MAX_JOIN_PARTS:
-        following = text[runs[last + 1][0]:runs[last + 1][1]]
-        if not _runs_join(joined, following):
+    pairs = {(_piece(piece)[0], _piece(next_piece)[1]) for piece, next_piece in seams}
+    return {(left, right) for left, right in pairs if left and right and _runs_join(left, right)}
+
+
+def _pair_spans(text: str, joinable: set[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Start and end of the left run of each pair of ``joinable`` in ``text``, in order.
+
+    >>> _pair_spans("وز ير الوز ير", {("وز", "ير")})
+    [(0, 2)]
+    """
+    spans = []
+    for left, right in joinable:
+        pos = text.find(left + " ")
+        while pos >= 0:
+            end = pos + len(left)
+            following = _GAP_THEN_RUN.match(text, end)
+            if following and following.group(1) == right and _starts_run(text, pos):
+                spans.append((pos, end))
+            pos = text.find(left + " ", pos + 1)
+    return sorted(spans)
+
+
+def _starts_run(text: str, pos: int) -> bool:
+    """True when a word run (:data:`WORD_RUN`) starts at ``pos``, a letter: no letter
+    before it, nor a letter and the marks that go with it.
+
+    >>> _starts_run("بَدر", 0), _starts_run("بَدر", 2), _starts_run("«َدر", 2)
+    (True, False, True)
+    """
+    i = pos - 1
+    while i >= 0 and text[i] in _MARK_SET:
+        i -= 1
+    return i < 0 or text[i] not in _LETTER_SET
+
+
+def _join_extent(text: str, start: int, end: int) -> int:
+    """The end of the last run that joins the run ``text[start:end]`` and the
+    runs already joined to it (``end`` when none does), at most
+    :data:`MAX_JOIN_PARTS` runs in all.
+
+    >>> _join_extent("وز ير الخارجية", 0, 2)
+    5
+    """
+    joined = text[start:end]
+    for _ in range(MAX_JOIN_PARTS - 1):
+        following = _GAP_THEN_RUN.match(text, end)
+        if not following or not _runs_join(joined, following.group(1)):
             break
-        joined += following
-        last += 1
-    return last
+        joined += following.group(1)
+        end = following.end()
+    return end
 
 
 @lru_cache(maxsize=50_000)
@@ -153,38 +277,6 @@ def _runs_join(left: str, right: str) -> bool:
     True
     """
     return _should_join_letters(_run_letters(left), _run_letters(right))
-
-
-_MARKS = DIACRITICS + TATWEEL
-_STRIP_MARKS = {ord(ch): None for ch in _MARKS}
-_NON_JOINING = "".join(sorted(NON_JOINING_LEFT))
-# The gap (group 1 or 2: one to three spaces) between two word runs that may
-# be one word: after a letter that does not join the next one, or before a
-# whole run whose letters are a word ending.
-_FRAGMENT_RUN = "|".join(f"[{_MARKS}]*".join(fragment) + f"[{_MARKS}]*"
-                         for fragment in sorted(SUFFIX_FRAGMENTS, key=len, reverse=True))
-_JOIN_GAP = re.compile(f"[{_NON_JOINING}][{_MARKS}]*( {{1,3}})(?=[{_LETTER_CLASS}])"
-                       f"|( {{1,3}})(?=(?:{_FRAGMENT_RUN})(?![{_LETTER_CLASS}{_MARKS}]))")
-
-
-def _join_pairs(text: str, runs: list[tuple[int, int]]) -> dict[int, None]:
-    """Indices ``k`` (in order, as dict keys) where runs ``k`` and ``k + 1`` may
-    be one word: one to three spaces between them, and the left one ends in a
-    letter that does not join the next, or the right one is a word ending
-    (what :func:`should_join` needs before it asks the lexicon).
-
-    >>> text = "حلب السور ية"
-    >>> list(_join_pairs(text, _word_runs(text)))
-    [1]
-    """
-    index = {end: k for k, (_, end) in enumerate(runs)}
-    pairs = {}
-    for m in _JOIN_GAP.finditer(text):
-        start, end = m.span(1) if m.start(1) >= 0 else m.span(2)
-        k = index.get(start)
-        if k is not None and k + 1 < len(runs) and runs[k + 1][0] == end:
-            pairs[k] = None
-    return pairs
 
 
 def _run_letters(run: str) -> str:
@@ -229,6 +321,10 @@ def _should_join_letters(a: str, b: str) -> bool:
     return log_prob(whole) - (log_prob(a) + log_prob(b)) >= margin
 
 
+# The first token of a line (after a line break), when its first letter is ي.
+_OPENS_WITH_YEH = re.compile(f"\\n[ \\t]*(?=[^\\s{ARABIC_LETTERS}]*ي)(\\S+)")
+
+
 def _chunk_reversed_lines(text: str) -> set[int]:
     """Start offsets of lines that look chunk-reversed: they begin with a
     fragment starting with ي and end with a word cut after a non-joining letter
@@ -239,6 +335,8 @@ def _chunk_reversed_lines(text: str) -> set[int]:
     >>> sorted(_chunk_reversed_lines("سطر سليم\\nيتا ياض حجاب للمعارضة السور"))
     [9]
     """
+    if not any(is_fragment(letters_only(m.group(1))) for m in _OPENS_WITH_YEH.finditer("\n" + text)):
+        return set()  # no line opens with a fragment starting with ي
     starts = set()
     for m in re.finditer(r"^[ \t]*(\S+)(?:.*\s(\S+))?[ \t]*$", text, re.M):
         first, last = letters_only(m.group(1)), m.group(2) or ""
@@ -274,16 +372,19 @@ def _join_confidence(joined: str, before: str) -> float:
 # --- splitting -----------------------------------------------------------
 
 
-def split_merged_words(text: str, runs: list[tuple[int, int]] | None = None) -> list[Edit]:
+def split_merged_words(text: str, seams: list[tuple[str, str]] | None = None) -> list[Edit]:
     """``word_split`` edits for two words written without the space between them.
 
-    ``runs`` are the word runs of ``text`` (:func:`_word_runs`), when the caller has them.
+    ``seams`` are :func:`_seams_to_look_at` of ``text``, when the caller has them.
 
     >>> [e.after for e in split_merged_words("يعيش فيمدينة حلب")]
     ['في مدينة']
     """
+    seams = _seams_to_look_at(text) if seams is None else seams
+    if not any(_piece(piece)[2] for piece, _ in seams):
+        return []
     edits = []
-    for start, end in _word_runs(text) if runs is None else runs:
+    for start, end in _word_runs(text):
         if end - start < MIN_SPLIT_LETTERS or not _whole_token(text, start, end):
             continue
         token = text[start:end]
@@ -381,6 +482,8 @@ def split_digits_from_words(text: str, joins: list[Edit] = ()) -> list[Edit]:
     >>> [e.after for e in split_digits_from_words("نحو 120ألف شخص في 2016م و5كم و12و18")]
     ['120 ألف', '12 و']
     """
+    if not DIGIT_THEN_LETTER.search(text):
+        return list(joins)
     joined = {e.start: e for e in joins}
     edits = []
     for m in DIGITS_THEN_WORD.finditer(text):
