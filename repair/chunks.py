@@ -102,6 +102,19 @@ def has_seams(tokens: list[str]) -> bool:
             and any(seam_gain(tokens[a], tokens[first]) is not None for a in range(1, last)))
 
 
+@lru_cache(maxsize=50_000)
+def can_close_seam(word: str) -> bool:
+    """True when ``word`` can be the right half of a seam: it opens on an Arabic letter
+    (before any slash: ``يل/نيسان``) and holds letters.
+
+    >>> can_close_seam("ية،"), can_close_seam("«داعش»"), can_close_seam("/نيسان")
+    (True, False, False)
+    """
+    word = word.split("/", 1)[0]
+    return bool(word) and is_arabic_letter(word[0]) and bool(letters_only(word))
+
+
+@lru_cache(maxsize=50_000)
 def can_open_seam(word: str) -> bool:
     """True when ``word`` can be the left half of a seam (the test :func:`seam_gain` puts to it).
 
@@ -275,13 +288,21 @@ def confidence_of(margin: float) -> float:
 
 
 class _SeamGains:
-    """Memoised lexicon gain of joining token ``a`` (left half) and token ``b`` (right half)."""
+    """Memoised lexicon gain of joining token ``a`` (left half) and token ``b`` (right half).
+
+    Most tokens can be neither half (:func:`can_open_seam`, :func:`can_close_seam`):
+    their pairs are None without a lexicon look-up.
+    """
 
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
+        self.opens = list(map(can_open_seam, tokens))
+        self.closes = list(map(can_close_seam, tokens))
         self.memo: dict[tuple[int, int], float | None] = {}
 
     def __call__(self, a: int, b: int) -> float | None:
+        if not (self.opens[a] and self.closes[b]):
+            return None
         key = (a, b)
         if key not in self.memo:
             self.memo[key] = seam_gain(self.tokens[a], self.tokens[b])
@@ -302,9 +323,9 @@ def seam_gain(left: str, right: str) -> float | None:
     >>> seam_gain("أبر", "يل/نيسان") is not None
     True
     """
-    left, right = left.rsplit("/", 1)[-1], right.split("/", 1)[0]
-    if not right or not can_open_seam(left) or not is_arabic_letter(right[0]) or not letters_only(right):
+    if not can_open_seam(left) or not can_close_seam(right):
         return None
+    left, right = left.rsplit("/", 1)[-1], right.split("/", 1)[0]
     joined = left + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
         return None

@@ -1,10 +1,11 @@
 """Where the time goes: milliseconds per pipeline step on the benchmark's articles.
 
-    python scripts/profile_steps.py [clean|damaged]
+    python scripts/profile_steps.py [clean|002-like|mixed]
 
 Each step of `repair.pipeline.STEPS` and the figure resolver is timed on every
-article of scripts/benchmark.py's clean or damaged set (one pass, after a
-warm-up pass), with the round each call belongs to.  Use it to find what to
+article of one of scripts/benchmark.py's sets (one pass over articles seen
+once, after a warm-up on the mixed fixture set), with the round each call
+belongs to.  Use it to find what to
 speed up; use scripts/benchmark.py for the numbers to quote.
 """
 
@@ -38,11 +39,11 @@ def timed(name: str, fn):
 
 
 def main() -> None:
-    which = sys.argv[1] if len(sys.argv) > 1 else "damaged"
-    articles = benchmark.clean_articles() if which == "clean" else benchmark.damaged_articles()
+    which = sys.argv[1] if len(sys.argv) > 1 else "002-like"
+    articles = benchmark.clean_articles() if which == "clean" else benchmark.damaged_articles(which)
     pipeline.STEPS = [(flag, timed(step.__name__, step)) for flag, step in pipeline.STEPS]
     pipeline.resolve_figures = timed("resolve_figures", pipeline.resolve_figures)
-    for article in articles:
+    for article in benchmark.fixture_articles():
         repair.fix_text(article)
     TIMES.clear()
     start = time.perf_counter()
