@@ -546,12 +546,12 @@ def rendered_lines(spans) -> list[Unit]:
     [(0, 2)]
     """
     units = []
-    for chain in fragment_chains(single_units(spans)):
-        joined = merged(chain) if len(chain) > 1 else None
+    for fragments in fragment_chains(single_units(spans)):
+        joined = merged(fragments) if len(fragments) > 1 else None
         if joined and judge_line(joined.storage).is_visual():
             units.append(joined)
         else:
-            units.extend(chain)
+            units.extend(fragments)
     return units
 
 
