@@ -38,3 +38,25 @@ def test_clean_lines_are_never_candidates_or_left_alone():
 def test_a_line_with_no_fragments_is_left_alone():
     line = "وقال المرصد إن الاشتباكات توقفت في المدينة مع استمرار القصف الجوي على أطرافها"
     assert repair.fix_text(line) == line
+
+
+def test_seams_across_slash_compounds():
+    """``أبريل/نيسان`` cut after أبر: the seam joins on the near side of the slash."""
+    assert seam_gain("أبر", "يل/نيسان") > 3
+    assert seam_gain("يوليو/تمو", "ز،") > 3
+    line = "ين شهرا، رس/آذار، مسجلا أدنى مستوى له منذ ثلاثة وعشر نة بـ4.1% في ما إلى 3.4% مقار"
+    got = best_reading(line.split(), "الماضي", "مدفوعا")
+    assert got.text == "إلى 3.4% مقارنة بـ4.1% في مارس/آذار، مسجلا أدنى مستوى له منذ ثلاثة وعشرين شهرا،"
+
+
+def test_a_lone_waw_is_the_left_half_of_a_seam():
+    """The conjunction و is written joined: a lone و at a chunk's edge is a fragment."""
+    assert seam_gain("و", "فر") > 3 and seam_gain("و", "حتى") > 3
+    line = "ثرية ينة الأ فر في تدمر.. داعش يسيطر مجدداً على المد كر و"
+    got = best_reading(line.split(), "<s>", "</s>")
+    assert got.text == "كر وفر في تدمر.. داعش يسيطر مجدداً على المدينة الأثرية"
+
+
+def test_a_clean_line_with_a_loose_waw_is_left_alone():
+    line = "وصل الوفد إلى المدينة و التقى بالمسؤولين هناك قبل أن يغادر إلى الحدود"
+    assert repair.fix_text(line) == line
