@@ -52,17 +52,18 @@ class KneserNey:
         self.discount = table["discount"]
         self.vocabulary = table["vocabulary"]
         self.orders = table["orders"]
+        # the same, keyed by the context as a tuple of symbols (no string joins per look-up)
+        self.contexts = [{tuple(h.split(SEPARATOR)) if h else (): e for h, e in order.items()}
+                         for order in self.orders]
         self.prob = lru_cache(maxsize=50_000)(self._prob)
         self.log10 = lru_cache(maxsize=50_000)(lambda history, symbol: math.log10(self.prob(history, symbol)))
 
     def _prob(self, history: tuple, symbol: str) -> float:
         p = 1.0 / self.vocabulary
         d = self.discount
-        for k in range(1, self.order + 1):
-            if k - 1 > len(history):
-                break
-            context = SEPARATOR.join(history[len(history) - (k - 1):]) if k > 1 else ""
-            entry = self.orders[k - 1].get(context)
+        n = len(history)
+        for k in range(min(self.order, n + 1)):  # context length 0, 1, ... as far as the history goes
+            entry = self.contexts[k].get(history[n - k:])
             if entry is None:
                 continue
             total, followers, counts = entry
