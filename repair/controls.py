@@ -23,26 +23,11 @@ from .model import Edit
 EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069]+")
 _LINE_OPENS_WITH_MARK = re.compile("^[\u202a-\u202e\u2066-\u2069]", re.M)
 MIN_MARKED_LINES = 3
-EMBEDDING_MARKS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-
-def has_embeddings(text: str, ctx=None) -> bool:
-    """True when ``text`` holds a bidi embedding or isolate mark (the screen's ``bidi_controls`` sign).
-
-    The pipeline's input was screened once; any later text (after an edit) is
-    checked here with substring tests rather than a whole new screen.
-
-    >>> has_embeddings("\u202bقال\u202c"), has_embeddings("قال \u200f")
-    (True, False)
-    """
-    if ctx is not None and text is getattr(ctx, "original", None):
-        return screen.has(text, "bidi_controls")
-    return any(mark in text for mark in EMBEDDING_MARKS)
 
 
 def strip_bidi_embeddings(text: str, ctx) -> list[Edit]:
     """One edit per run of embedding marks, when lines are wrapped in them."""
-    if not has_embeddings(text, ctx):
+    if not screen.has_sign(text, "bidi_controls", ctx):
         return []
     marked = len(_LINE_OPENS_WITH_MARK.findall(text))
     lines = text.count("\n") + 1

@@ -722,7 +722,7 @@ def resolve_figures(text: str, ctx):
     >>> edits[0].after, figures[0].status, figures[0].kind
     (' 48 ', 'confirmed', 'empty')
     """
-    if not screen.may_hold_figure_slots(text):
+    if not screen.has_sign(text, "figures", ctx):
         return [], [], {}
     siblings = getattr(ctx, "siblings", ()) or ()
     if siblings:

@@ -53,9 +53,6 @@ SWAPPED = re.compile("|".join(UNSWAP))
 # A whole Arabic word holding such a spot: the only words of a line without
 # presentation forms that this step may change.
 SWAPPED_WORD = re.compile(f"(?<!{ARABIC_WORD_CHAR}){ARABIC_WORD_CHAR}*(?:{SWAPPED.pattern}){ARABIC_WORD_CHAR}*")
-# The article before a swapped lam-alef (اإلسالمية, األحد, اال): never in clean
-# text, in every document an extractor swapped; the lexicon is consulted only then.
-SWAP_SIGN = re.compile("ا[اأإآ]ل")
 
 _JOINS = {"isolated": (False, False), "initial": (False, True),
           "medial": (True, True), "final": (True, False)}
@@ -461,32 +458,6 @@ def fold_edits(shaped: list[tuple], visual: bool = False) -> list[Edit]:
             for start, end, word, after, word_visual in shaped if after != word]
 
 
-def worth_a_look(text: str, ctx=None) -> bool:
-    """True when ``text`` holds a presentation form or an article before a swapped
-    lam-alef (the screen's ``presentation_forms`` sign).
-
-    The pipeline's input was screened once; a later text (after an edit) is
-    checked with these two searches rather than a whole new screen.
-
-    >>> worth_a_look("ﺣﻠﺐ"), worth_a_look("اإلنتاجية"), worth_a_look("الإنتاجية")
-    (True, True, False)
-    """
-    if ctx is not None and text is getattr(ctx, "original", None):
-        return screen.has(text, "presentation_forms")
-    return has_presentation_forms(text) or SWAP_SIGN.search(text) is not None
-
-
-@lru_cache(maxsize=2)
-def has_presentation_forms(text: str) -> bool:
-    """True when ``text`` holds a presentation form (cached for the last texts: in a
-    round that changes nothing, this step and the visual step ask it of the same text).
-
-    >>> has_presentation_forms("ﺣﻠﺐ"), has_presentation_forms("حلب")
-    (True, False)
-    """
-    return PRESENTATION_FORM.search(text) is not None
-
-
 def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     """Fold presentation forms to base letters and swap back alef-first lam-alefs.
 
@@ -501,7 +472,7 @@ def fold_presentation_forms(text: str, ctx) -> list[Edit]:
     >>> fold_presentation_forms("نيعوبسأ لالخ", None)
     []
     """
-    if not worth_a_look(text, ctx):
+    if not screen.has_sign(text, "presentation_forms", ctx):
         return []
     shaped = shaped_lines(text)
     words = plain_swapped_words(text, shaped) + [w for line in shaped for w in line.lam_alef_words()]

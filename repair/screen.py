@@ -172,12 +172,36 @@ def has(text: str, family: str) -> bool:
 
 
 def may_hold_figure_slots(text: str) -> bool:
-    """The screen's ``figures`` sign, tested alone (for text the steps have already edited).
+    """The screen's ``figures`` sign, tested alone.
 
     >>> may_hold_figure_slots("قتل \ue008 عنصرا"), may_hold_figure_slots("قتل عشرة عناصر")
     (True, False)
     """
     return "  " in text or "(cid:" in text or PRIVATE_USE.search(text) is not None
+
+
+# A family's sign tested alone: what :func:`signs` would say of it, without screening for the rest.
+SIGN_TESTS = {
+    "bidi_controls": lambda text: EMBEDDING.search(text) is not None,
+    "presentation_forms": lambda text: PRESENTATION.search(text) is not None or SWAP_SIGN.search(text) is not None,
+    "visual_order": lambda text: PRESENTATION.search(text) is not None or _looks_reversed(text),
+    "figures": may_hold_figure_slots,
+}
+
+
+def has_sign(text: str, family: str, ctx=None) -> bool:
+    """True when ``text`` shows a sign of ``family``'s damage.
+
+    The pipeline's input (``ctx.original``) was screened once and the answer is
+    read off that screen; a text the steps have already edited gets the one
+    test its family needs (:data:`SIGN_TESTS`) rather than a whole new screen.
+
+    >>> has_sign("ﺣﻠﺐ", "presentation_forms"), has_sign("قال \u200f", "bidi_controls")
+    (True, False)
+    """
+    if (ctx is not None and text is getattr(ctx, "original", None)) or family not in SIGN_TESTS:
+        return has(text, family)
+    return SIGN_TESTS[family](text)
 
 
 def is_short(text: str) -> bool:

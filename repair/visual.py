@@ -33,7 +33,7 @@ from typing import NamedTuple
 from .arabic import ARABIC_LETTERS, ARABIC_RUN, DIACRITICS, is_diacritic, letters_only
 from . import screen
 from .model import Edit
-from .presentation import ARABIC_WORD, SWAPPED, best_unswap, has_presentation_forms, lam_alef_fixes, unswap_line
+from .presentation import ARABIC_WORD, SWAPPED, best_unswap, lam_alef_fixes, unswap_line
 
 # Left-to-right runs inside a right-to-left line: Latin words with whatever
 # digits, spaces and punctuation lie between them, and numbers with their inner
@@ -734,28 +734,13 @@ def block_edits(block: list[int], units: list[Unit], verdicts: list[Verdict],
     return edits
 
 
-def worth_a_look(text: str, ctx=None) -> bool:
-    """True when ``text`` holds a presentation form or reads reversed somewhere
-    (the screen's ``visual_order`` sign).
-
-    The pipeline's input was screened once; a later text (after an edit) is
-    checked with these two tests rather than a whole new screen.
-
-    >>> worth_a_look("ﺐﻠﺣ"), worth_a_look("ةنيدملا يف"), worth_a_look("في المدينة")
-    (True, True, False)
-    """
-    if ctx is not None and text is getattr(ctx, "original", None):
-        return screen.has(text, "visual_order")
-    return screen._looks_reversed(text) or has_presentation_forms(text)
-
-
 def reorder_visual_lines(text: str, ctx) -> list[Edit]:
     """Put every visual-order line back in logical order: one edit per line.
 
     >>> reorder_visual_lines("plain English, 85 and 2012", None)
     []
     """
-    if not worth_a_look(text, ctx) or not ARABIC_RUN.search(text):
+    if not screen.has_sign(text, "visual_order", ctx) or not ARABIC_RUN.search(text):
         return []
     spans = line_spans(text)
     # Only a line that ends with a mark can be a fragment of a longer one.
