@@ -19,6 +19,7 @@ leaving the line alone.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,10 +126,23 @@ def can_open_seam(word: str) -> bool:
     >>> can_open_seam("«الأثر"), can_open_seam("الأثر."), can_open_seam("الجيش")
     (True, False, False)
     """
-    word = word.rsplit("/", 1)[-1]
+    word = _left_half(word)
     letters = letters_only(word)
     core = strip_diacritics(word).lstrip("“«\"(")
     return bool(letters) and core[-1:] in NON_JOINING_LEFT and letters == core
+
+
+_GLUED_FIGURE = re.compile("^[0-9\u0660-\u0669\u06f0-\u06f9\ue000-\uf8ff][0-9\u0660-\u0669\u06f0-\u06f9\ue000-\uf8ff.,:\u066b\u066c]*")
+
+
+def _left_half(word: str) -> str:
+    """The part of a token that a seam continues: after a slash (``يوليو/تمو``) and
+    after a figure glued to it (``20أ|لف``, as pdftotext glues digits to the next word).
+
+    >>> _left_half("يوليو/تمو"), _left_half("20أ"), _left_half("12:30ا")
+    ('تمو', 'أ', 'ا')
+    """
+    return _GLUED_FIGURE.sub("", word.rsplit("/", 1)[-1])
 
 
 def could_be_chunk_reversed(line: str) -> bool:
@@ -325,7 +339,7 @@ def seam_gain(left: str, right: str) -> float | None:
     """
     if not can_open_seam(left) or not can_close_seam(right):
         return None
-    left, right = left.rsplit("/", 1)[-1], right.split("/", 1)[0]
+    left, right = _left_half(left), right.split("/", 1)[0]
     joined = left + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
         return None

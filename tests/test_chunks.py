@@ -60,3 +60,9 @@ def test_a_lone_waw_is_the_left_half_of_a_seam():
 def test_a_clean_line_with_a_loose_waw_is_left_alone():
     line = "وصل الوفد إلى المدينة و التقى بالمسؤولين هناك قبل أن يغادر إلى الحدود"
     assert repair.fix_text(line) == line
+
+
+def test_a_figure_glued_to_a_seam_half():
+    """pdftotext glues digits to the next word; a run break inside that word still makes a seam."""
+    assert seam_gain("20أ", "لف") > 3 and seam_gain("72سا", "عة") > 3
+    assert seam_gain("2016", "ية") is None
