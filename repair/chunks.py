@@ -32,7 +32,7 @@ MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are ne
 MAX_CUTS = 3                  # up to four chunks
 MIN_SEAM_GAIN = 3.0           # log10: the joined word against its two halves read as words
 MIN_JOINED_ZIPF = 1.5
-LONE_WAW_LOG_PROB = -6.0        # a lone و as a seam's left half: as rare as a Zipf-3 word
+LONE_LETTER_LOG_PROB = -6.0     # a lone letter as a seam's left half (و, أ): as rare as a Zipf-3 word
 ADJACENCY_WEIGHT = 1.0
 LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblings
 NGRAM_WEIGHT = 0.75           # fluency of the whole reading (repair.ngram), chosen on held-out corpus files
@@ -119,30 +119,30 @@ def can_close_seam(word: str) -> bool:
 def can_open_seam(word: str) -> bool:
     """True when ``word`` can be the left half of a seam (the test :func:`seam_gain` puts to it).
 
-    Its letters, after any opening quote, end on a letter that does not join left
-    and carry no mark or punctuation.  Only the part after a slash is looked at
-    (``يوليو/تمو|ز``).
+    Its :func:`_left_half` (after a slash, an opening quote, a hashtag or a glued
+    figure) is letters only and ends on a letter that does not join left.
 
     >>> can_open_seam("«الأثر"), can_open_seam("الأثر."), can_open_seam("الجيش")
     (True, False, False)
     """
     word = _left_half(word)
     letters = letters_only(word)
-    core = strip_diacritics(word).lstrip("“«\"(")
-    return bool(letters) and core[-1:] in NON_JOINING_LEFT and letters == core
+    return bool(letters) and letters[-1] in NON_JOINING_LEFT and letters == strip_diacritics(word)
 
 
+_OPENING = re.compile("^.*[/«“\"(#]")  # up to a slash, an opening quote or bracket, a hashtag
 _GLUED_FIGURE = re.compile("^[0-9\u0660-\u0669\u06f0-\u06f9\ue000-\uf8ff][0-9\u0660-\u0669\u06f0-\u06f9\ue000-\uf8ff.,:\u066b\u066c]*")
 
 
 def _left_half(word: str) -> str:
-    """The part of a token that a seam continues: after a slash (``يوليو/تمو``) and
-    after a figure glued to it (``20أ|لف``, as pdftotext glues digits to the next word).
+    """The part of a token that a seam continues: after a slash (``يوليو/تمو``), an
+    opening quote or a hashtag (``لـ«الجز``, ``#الكو``), and after a figure glued to
+    it (``20أ|لف``, as pdftotext glues digits to the next word).
 
-    >>> _left_half("يوليو/تمو"), _left_half("20أ"), _left_half("12:30ا")
-    ('تمو', 'أ', 'ا')
+    >>> _left_half("يوليو/تمو"), _left_half("لـ«الجز"), _left_half("#الكو"), _left_half("20أ")
+    ('تمو', 'الجز', 'الكو', 'أ')
     """
-    return _GLUED_FIGURE.sub("", word.rsplit("/", 1)[-1])
+    return _GLUED_FIGURE.sub("", _OPENING.sub("", word))
 
 
 def could_be_chunk_reversed(line: str) -> bool:
@@ -350,13 +350,14 @@ def seam_gain(left: str, right: str) -> float | None:
 def _fragment_log_prob(left: str) -> float:
     """log10 probability of a seam's left half read as a word of its own.
 
-    The conjunction و is written joined to its word; the list's high count for
-    a lone و comes from loose typing, so as a fragment it counts as a rare word.
+    A one-letter token is a fragment: the conjunction و is written joined to
+    its word, and a lone أ or د is a list label or an abbreviation; the list's
+    high counts for them come from loose typing, so they count as rare words.
 
-    >>> _fragment_log_prob("و") == LONE_WAW_LOG_PROB
+    >>> _fragment_log_prob("و") == _fragment_log_prob("أ") == LONE_LETTER_LOG_PROB
     True
     """
-    return LONE_WAW_LOG_PROB if left == "و" else lexicon.log_prob(left)
+    return LONE_LETTER_LOG_PROB if len(left) == 1 else lexicon.log_prob(left)
 
 
 def _reading(tokens, cuts, gains, base: float, score) -> Reading | None:

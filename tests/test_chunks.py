@@ -66,3 +66,9 @@ def test_a_figure_glued_to_a_seam_half():
     """pdftotext glues digits to the next word; a run break inside that word still makes a seam."""
     assert seam_gain("20أ", "لف") > 3 and seam_gain("72سا", "عة") > 3
     assert seam_gain("2016", "ية") is None
+
+
+def test_seam_halves_after_a_quote_or_a_hashtag_and_lone_letters():
+    assert seam_gain("لـ«الجز", "يرة") > 3
+    assert seam_gain("#الكو", "يت") > 3
+    assert seam_gain("أ", "كثر") > 3
