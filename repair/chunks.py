@@ -230,7 +230,7 @@ def _best_reading(tokens: list[str], score) -> Repair | None:
     runner_up = next((r for r in readings[1:] if r.tokens != best.tokens), None)
     margin = best.score - runner_up.score if runner_up else best.score
     confidence = confidence_of(margin)
-    seams = ", ".join(f"{l}|{r}→{l}{r}" for l, r in best.seams)
+    seams = ", ".join("|".join(parts) + "→" + "".join(parts) for parts in best.seams)
     evidence = (f"{len(best.cuts) + 1} chunks in reverse order; seams joined: {seams}; "
                 f"score {best.score:.1f} over the line as it stands")
     if runner_up:
@@ -242,8 +242,9 @@ def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
     """Cut positions (1..n-1, at most MAX_CUTS) whose every seam can join two halves.
 
     Chunks c1..ck+1 come out in reverse; the seam between c(j+1) and c(j)
-    joins the last word of c(j+1) with the first word of c(j).  Built chunk
-    by chunk from the line's end, so impossible seams are pruned early.
+    joins the last word of c(j+1) with the first word of c(j).  A middle chunk
+    of one token is joined on both sides: the three pieces must make one word.
+    Built chunk by chunk from the line's end, so impossible seams are pruned early.
 
     >>> tokens = "ية، بالرغم من القصف الأثر".split()
     >>> _seam_consistent_cuts(len(tokens), _SeamGains(tokens))
@@ -258,24 +259,35 @@ def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
             partners[left_index] = [c for c in range(1, n) if gains(left_index, c) is not None]
         return partners[left_index]
 
-    def extend(cuts: tuple):
+    def joins(left_index: int, right_index: int, open_left: int | None) -> bool:
+        # open_left: the chunk ending at left_index is one token, joined to open_left on its left
+        if open_left is None:
+            return gains(left_index, right_index) is not None
+        return gains(open_left, right_index, left_index) is not None
+
+    def next_cuts(left_index: int, upper: int, open_left: int | None) -> list[int]:
+        # where the chunk before tokens[upper:...] may start, ascending
+        if open_left is not None:
+            return [c for c in range(1, upper - 1) if joins(left_index, c, open_left)]
+        starts = [c for c in right_halves(left_index) if c < upper - 1]
+        if upper >= 2 and gains.opens[left_index] and gains.can_be_middle(upper - 1):
+            starts.append(upper - 1)  # a chunk of one token, checked with the piece after it
+        return starts
+
+    def extend(cuts: tuple, open_left: int | None = None):
         # cuts so far, ascending; the next cut must lie before cuts[0]
         k = len(cuts)
-        if k:
-            # is closing here (c1 = tokens[0:cuts[0]]) consistent?
-            left_index = (cuts[1] if k > 1 else n) - 1
-            if gains(left_index, 0) is not None:
-                out.append(cuts)
-            if k == MAX_CUTS:
-                return
-            # the chunk tokens[c:cuts[0]] continues the word that ends the chunk after it
-            for c in right_halves(left_index):
-                if c >= cuts[0]:
-                    break
-                extend((c,) + cuts)
-        else:
+        if not k:
             for c in range(1, n):
                 extend((c,))
+            return
+        left_index = (cuts[1] if k > 1 else n) - 1   # last token of the chunk tokens[cuts[0]:...]
+        if joins(left_index, 0, open_left):          # close here: c1 = tokens[0:cuts[0]]
+            out.append(cuts)
+        if k == MAX_CUTS:
+            return
+        for c in next_cuts(left_index, cuts[0], open_left):
+            extend((c,) + cuts, left_index if c == cuts[0] - 1 else None)
 
     extend(())
     return out
@@ -314,17 +326,23 @@ class _SeamGains:
         self.closes = list(map(can_close_seam, tokens))
         self.memo: dict[tuple[int, int], float | None] = {}
 
-    def __call__(self, a: int, b: int) -> float | None:
+    def __call__(self, a: int, b: int, middle: int | None = None) -> float | None:
+        """Gain of joining tokens ``a`` and ``b`` (with token ``middle`` between them)."""
         if not (self.opens[a] and self.closes[b]):
             return None
-        key = (a, b)
+        key = (a, b, middle)
         if key not in self.memo:
-            self.memo[key] = seam_gain(self.tokens[a], self.tokens[b])
+            t = self.tokens
+            self.memo[key] = seam_gain(t[a], t[b], None if middle is None else t[middle])
         return self.memo[key]
+
+    def can_be_middle(self, i: int) -> bool:
+        """Token ``i`` can be the middle piece of a word cut twice."""
+        return self.opens[i] and self.closes[i]
 
 
 @lru_cache(maxsize=50_000)
-def seam_gain(left: str, right: str) -> float | None:
+def seam_gain(left: str, right: str, middle: str | None = None) -> float | None:
     """log10 gain of reading ``left+right`` as one word; None when they cannot be one word.
 
     >>> round(seam_gain("الأثر", "ية،"), 1)
@@ -336,14 +354,30 @@ def seam_gain(left: str, right: str) -> float | None:
 
     >>> seam_gain("أبر", "يل/نيسان") is not None
     True
+
+    A word cut twice comes back from three pieces, ``middle`` between the two
+    (``با|ستثنا|ء``: a chunk of one fragment, joined on both sides).
+
+    >>> seam_gain("با", "ء", middle="ستثنا") is not None
+    True
+    >>> seam_gain("فبر", "ط", middle="اير/شبا") is not None
+    True
     """
+    if middle is not None and "/" in middle:  # فبر|اير/شبا|ط: two words, a seam each
+        gains = seam_gain(left, middle), seam_gain(middle, right)
+        return None if None in gains else sum(gains)
     if not can_open_seam(left) or not can_close_seam(right):
         return None
+    if middle is not None and not (can_close_seam(middle) and can_open_seam(middle)):
+        return None
     left, right = _left_half(left), right.split("/", 1)[0]
-    joined = left + right
+    joined = left + (middle or "") + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
         return None
-    gain = lexicon.log_prob(joined) - _fragment_log_prob(left) - lexicon.log_prob(right)
+    parts = _fragment_log_prob(left) + lexicon.log_prob(right)
+    if middle is not None:
+        parts += lexicon.log_prob(middle)
+    gain = lexicon.log_prob(joined) - parts
     return gain if gain >= MIN_SEAM_GAIN else None
 
 
@@ -361,24 +395,31 @@ def _fragment_log_prob(left: str) -> float:
 
 
 def _reading(tokens, cuts, gains, base: float, score) -> Reading | None:
+    """The reading of the line cut at ``cuts``: chunks in reverse order, seams joined.
+
+    A chunk of one token between two others is joined on both sides (a word
+    cut twice); every joined word must pass :func:`seam_gain`.
+    """
     bounds = (0,) + cuts + (len(tokens),)
-    chunks = [list(tokens[bounds[j]:bounds[j + 1]]) for j in range(len(bounds) - 1)]
-    seams = []
-    # Logical order is the chunks reversed; chunk j+1 ends where chunk j begins.
-    for j in range(len(chunks) - 1, 0, -1):
-        left_index = bounds[j + 1] - 1
-        right_index = bounds[j - 1]
-        if gains(left_index, right_index) is None:
-            return None
-        seams.append((tokens[left_index], tokens[right_index]))
     logical: list[str] = []
-    for j in range(len(chunks) - 1, -1, -1):
-        chunk = chunks[j]
-        if logical and j < len(chunks) - 1:
-            logical[-1] = logical[-1] + chunk[0]
-            logical.extend(chunk[1:])
+    seams = []
+    word: list[int] = []   # token indices of the word being joined across seams
+    # Logical order is the chunks reversed; chunk j+1 ends where chunk j begins.
+    for j in range(len(bounds) - 2, -1, -1):
+        first, last = bounds[j], bounds[j + 1] - 1
+        if not word:
+            logical.extend(tokens[first:last + 1])
         else:
-            logical.extend(chunk)
+            word.append(first)
+            logical[-1] += tokens[first]
+            if first == last and j > 0 and len(word) == 2:
+                continue  # one token, joined on both sides: the word goes on
+            gain = gains(word[0], word[-1], word[1] if len(word) == 3 else None)
+            if gain is None:
+                return None
+            seams.append(tuple(tokens[i] for i in word))
+            logical.extend(tokens[first + 1:last + 1])
+        word = [last] if j > 0 else []
     gain = score(logical) - base - CUT_PENALTY * len(cuts)
     return Reading(cuts, tuple(logical), gain, tuple(seams))
 

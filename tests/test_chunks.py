@@ -72,3 +72,17 @@ def test_seam_halves_after_a_quote_or_a_hashtag_and_lone_letters():
     assert seam_gain("لـ«الجز", "يرة") > 3
     assert seam_gain("#الكو", "يت") > 3
     assert seam_gain("أ", "كثر") > 3
+
+
+def test_a_word_cut_twice_comes_back_from_three_pieces():
+    """A chunk of one fragment between two others is joined on both sides: باستثناء, not باء."""
+    line = "ء يوم الجمعة. ستثنا ال أيام الحملة با الساعة 8 صباحا حتى 3 عصرا طو"
+    got = best_reading(line.split(), "يوميا", "<s>")
+    assert got.text == "الساعة 8 صباحا حتى 3 عصرا طوال أيام الحملة باستثناء يوم الجمعة."
+    assert "با|ستثنا|ء→باستثناء" in got.evidence
+
+
+def test_a_slash_compound_in_the_middle_chunk_makes_two_seams():
+    line = "ب، في حين يستضيف ط مع الشبا اير/شبا ويلتقي الأهلي في الجولة المقبلة يوم ٢٤ فبر"
+    got = best_reading(line.split(), "<s>", "</s>")
+    assert got.text == "ويلتقي الأهلي في الجولة المقبلة يوم ٢٤ فبراير/شباط مع الشباب، في حين يستضيف"
