@@ -244,6 +244,8 @@ def wrap_width(lines: list[str]) -> int | None:
     >>> wrap_width(["قصير"] * 6) is None
     True
     """
+    if _too_wide_to_be_wrapped(lines):
+        return None
     measured = stripped, visible = _measure(lines)
     lengths = sorted(compress(visible, stripped))  # of the non-blank lines
     if len(lengths) < MIN_LINES:
@@ -265,6 +267,31 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     _remember(facts)
     return width
+
+
+def _too_wide_to_be_wrapped(lines: list[str]) -> bool:
+    """The first two tests of :func:`wrap_width` (too few lines; a width past MAX_WIDTH),
+    quickly for text written one paragraph a line: only the longest lines are
+    measured, until enough are wider than any wrap.
+
+    >>> _too_wide_to_be_wrapped(["كلمة " * 50] * 5), _too_wide_to_be_wrapped(["كلمة " * 20] * 5)
+    (True, False)
+    """
+    content = list(filter(str.strip, lines))
+    if len(content) < MIN_LINES:
+        return True
+    # The width is the visible length at the 80th percentile: past the maximum
+    # when that many of the longest lines are.
+    needed = len(content) - int(0.8 * (len(content) - 1))
+    wide = 0
+    for line in sorted(content, key=len, reverse=True):
+        if len(line) <= MAX_WIDTH:  # no longer line is left: visible length <= length
+            return False
+        if visible_length(line) > MAX_WIDTH:
+            wide += 1
+            if wide == needed:
+                return True
+    return False
 
 
 @dataclass

@@ -60,35 +60,8 @@ class Context:
         """The hard-wrap width of ``text`` (None when not wrapped), computed once per text."""
         key = (len(text), hash(text))
         if key not in self._layout:
-            lines = text.split("\n")
-            self._layout[key] = None if self._too_wide_to_be_wrapped(lines) else paragraphs.wrap_width(lines)
+            self._layout[key] = paragraphs.wrap_width(text.split("\n"))
         return self._layout[key]
-
-    @staticmethod
-    def _too_wide_to_be_wrapped(lines: list[str]) -> bool:
-        """True when ``paragraphs.wrap_width`` finds too few lines or a width past its maximum.
-
-        The quick way to its answer for text written one paragraph a line: only
-        the longest lines are measured, until enough are wider than any wrap.
-
-        >>> Context._too_wide_to_be_wrapped(["كلمة " * 50] * 5), Context._too_wide_to_be_wrapped(["كلمة " * 20] * 5)
-        (True, False)
-        """
-        content = list(filter(str.strip, lines))
-        if len(content) < paragraphs.MIN_LINES:
-            return True
-        # The width is the visible length at the 80th percentile: past the maximum
-        # when that many of the longest lines are.
-        needed = len(content) - int(0.8 * (len(content) - 1))
-        wide = 0
-        for line in sorted(content, key=len, reverse=True):
-            if len(line) <= paragraphs.MAX_WIDTH:  # no longer line is left: visible length <= length
-                return False
-            if paragraphs.visible_length(line) > paragraphs.MAX_WIDTH:
-                wide += 1
-                if wide == needed:
-                    return True
-        return False
 
     def worth_a_full_scan(self, text: str) -> bool:
         """True for short inputs, damaged documents and hard-wrapped ones (extraction output)."""
