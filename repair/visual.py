@@ -179,15 +179,6 @@ def token_mark_ends(token: str) -> tuple[bool, bool] | None:
     return is_diacritic(core[0]), is_diacritic(core[-1])
 
 
-def arabic_words(line: str) -> list[str]:
-    """The Arabic words of a line that read differently backwards (letters only).
-
-    >>> arabic_words("قال 85 «لول» Reuters: نعم،")
-    ['قال', 'نعم']
-    """
-    return list(filter(None, map(_run_letters, ARABIC_RUN.findall(line))))
-
-
 @lru_cache(maxsize=50_000)
 def _run_letters(run: str) -> str:
     """The letters of an Arabic run when they read differently backwards, else ``""``.
@@ -214,28 +205,6 @@ def word_score(word: str) -> float:
     if score < SWAP_CREDIT_BELOW and SWAPPED.search(word):
         score = max(score, best_unswap(word)[1])
     return score
-
-
-def judge(words: list[str]) -> Verdict:
-    """Mean Zipf of the words as given and read backwards.
-
-    >>> v = judge(["بلح", "يف", "لاتقلا"])
-    >>> v.reversed > v.given
-    True
-    """
-    if not words:
-        return Verdict(0, 0.0, 0.0)
-    return Verdict(len(words), *mean_scores(words))
-
-
-def mean_scores(words: list[str]) -> tuple[float, float]:
-    """Mean :func:`word_score` of ``words`` as given, and read backwards.
-
-    >>> given, backwards = mean_scores(["بلح", "يف"])
-    >>> backwards > given
-    True
-    """
-    return sum(map(word_score, words)) / len(words), sum(map(reversed_score, words)) / len(words)
 
 
 @lru_cache(maxsize=50_000)
@@ -310,7 +279,7 @@ def run_scores(run: str) -> tuple[float, float] | None:
 
 
 def _means(scores: list[tuple[float, float]]) -> tuple[float, float]:
-    """The means of the given and the backwards scores (as :func:`mean_scores` sums them)."""
+    """The means of the given and the backwards scores (summed in word order)."""
     given, backwards = zip(*scores)
     return sum(given) / len(scores), sum(backwards) / len(scores)
 
