@@ -223,12 +223,30 @@ class LocalPairs:
     def __init__(self, texts):
         self.words: Counter[str] = Counter()
         self.pairs: Counter[str] = Counter()
+        self.triples: Counter[str] = Counter()
         for text in texts:
             for paragraph in text.split("\n"):
                 keys = [k for k in map(word_key, paragraph.split()) if k]
                 self.words.update(keys)
                 self.pairs.update(map(" ".join, zip(keys, keys[1:])))
+                self.triples.update(map(" ".join, zip(keys, keys[1:], keys[2:])))
         self.total = max(1, sum(self.words.values()))
+
+    def continuation(self, first: str, second: str, third: str) -> float:
+        """How much likelier ``third`` is after the pair ``first second`` in these texts than
+        after any word (log10, smoothed): a phrase the story repeats word for word.
+
+        >>> local = LocalPairs(["منتصف ليل السبت الأحد", "ليل السبت الأحد جولة"])
+        >>> local.continuation("ليل", "السبت", "الأحد") > 0 == local.continuation("قال", "إن", "الأحد")
+        True
+        """
+        a, b, c = word_key(first), word_key(second), word_key(third)
+        context = self.pairs.get(a + " " + b, 0)
+        if not context or c not in self.words:
+            return 0.0
+        expected = context * self.words[c] / self.total
+        observed = self.triples.get(a + " " + b + " " + c, 0)
+        return math.log10((observed + WORD_SMOOTHING) / (expected + WORD_SMOOTHING))
 
     def pmi(self, left: str, right: str) -> float:
         """Observed against expected count of the pair in these texts (log10, smoothed)."""

@@ -35,6 +35,7 @@ MIN_JOINED_ZIPF = 1.5
 LONE_LETTER_LOG_PROB = -6.0     # a lone letter as a seam's left half (و, أ): as rare as a Zipf-3 word
 ADJACENCY_WEIGHT = 1.0
 LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblings
+LOCAL_PHRASE_WEIGHT = 2.0     # word triples of the same: a phrase the story repeats (eval_chunks --siblings)
 NGRAM_WEIGHT = 0.75           # fluency of the whole reading (repair.ngram), chosen on held-out corpus files
 CUT_PENALTY = 1.0             # per cut, so that one strong seam is not padded with weak ones
 CALIBRATION = (0.55, 0.87)    # confidence = logistic(-0.55 + 0.87 * margin over the runner-up)
@@ -208,7 +209,7 @@ def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repa
     """
     if len(tokens) < 2:
         return None
-    return _best_reading(tokens, _LineScorer(before, after, _pair_scorer(local)))
+    return _best_reading(tokens, _LineScorer(before, after, _pair_scorer(local), local))
 
 
 def _best_reading(tokens: list[str], score) -> Repair | None:
@@ -447,9 +448,10 @@ class _LineScorer:
     ends there; the four sums run in position order as the models' own do.
     """
 
-    def __init__(self, before: str, after: str, pair_score=adjacency.pmi):
+    def __init__(self, before: str, after: str, pair_score=adjacency.pmi, local=None):
         self.before, self.after = before, after
         self.pair_score = pair_score
+        self.local = local
         self.at_start = before == adjacency.PARAGRAPH_START
         self.memo: dict[tuple, tuple] = {}
 
@@ -473,7 +475,10 @@ class _LineScorer:
 
     def _terms(self, window: tuple) -> tuple:
         word, klass = ngram.window_terms(window, self.at_start)
-        return lexicon.log_prob(window[-1]), self.pair_score(window[-2], window[-1]), word, klass
+        pairs = self.pair_score(window[-2], window[-1])
+        if self.local is not None and len(window) >= 3:
+            pairs += LOCAL_PHRASE_WEIGHT * self.local.continuation(*window[-3:])
+        return lexicon.log_prob(window[-1]), pairs, word, klass
 
 
 def _score(tokens, before: str, after: str, pair_score=adjacency.pmi) -> float:

@@ -48,6 +48,8 @@ def main() -> None:
     ap.add_argument("--cuts", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--local", action="store_true", help="also count word pairs in the document's other paragraphs")
+    ap.add_argument("--siblings", action="store_true",
+                    help="with --local, also the other files (the seeds 000, 001, 003 report one story)")
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted((ROOT / "fixtures" / "seeds").glob("00[013]_*.txt"))
     rng = random.Random(args.seed)
@@ -57,7 +59,8 @@ def main() -> None:
         for k, paragraph in enumerate(paragraphs):
             lines = wrap(paragraph, rng.randint(75, 95))
             # the document's other paragraphs are the clean lines the pipeline would count pairs in
-            local = adjacency.LocalPairs(paragraphs[:k] + paragraphs[k + 1:]) if args.local else None
+            others = [f.read_text(encoding="utf-8") for f in files if f != path] if args.siblings else []
+            local = adjacency.LocalPairs(paragraphs[:k] + paragraphs[k + 1:] + others) if args.local else None
             for i, line in enumerate(lines[:-1]):
                 points = cut_points(line)
                 if len(points) < args.cuts:

@@ -86,3 +86,16 @@ def test_a_slash_compound_in_the_middle_chunk_makes_two_seams():
     line = "ب، في حين يستضيف ط مع الشبا اير/شبا ويلتقي الأهلي في الجولة المقبلة يوم ٢٤ فبر"
     got = best_reading(line.split(), "<s>", "</s>")
     assert got.text == "ويلتقي الأهلي في الجولة المقبلة يوم ٢٤ فبراير/شباط مع الشباب، في حين يستضيف"
+
+
+def test_a_phrase_the_siblings_repeat_decides_where_the_line_starts():
+    """Sibling 001 says «وشهد منتصف ليل السبت الأحد جولة»: the rotation of 002's line 35 follows it."""
+    from pathlib import Path
+
+    from repair import adjacency
+    from conftest import SEEDS
+
+    line = "ير الدفاع البريطاني مايكل فالون الأحد السبت الأحد جولة جديدة من النزوح. من جهته، توقع وز"
+    logical = "السبت الأحد جولة جديدة من النزوح. من جهته، توقع وزير الدفاع البريطاني مايكل فالون الأحد"
+    siblings = [read(p) for p in sorted(SEEDS.glob("00[013]_*.txt"))]
+    assert best_reading(line.split(), "ليل", "أن", adjacency.LocalPairs(siblings)).text == logical

@@ -37,16 +37,16 @@ def test_lines_cut_more_than_once_come_back_exactly(result, case):
 
 
 def test_where_rotated_lines_start(result, broken):
-    """Two-chunk lines are rotations: only word-pair evidence across the neighbouring lines says
-    where the line starts. The offline models get 5 of the 9 lines of 002 exactly right alone
-    and 6 with the siblings' word pairs (see README, Limits); this guards against regressions."""
+    """Two-chunk lines are rotations: only word-sequence evidence across the neighbouring lines says
+    where the line starts. The offline models get 5 of the 9 lines of 002 exactly right alone, and
+    7 with the siblings' word pairs and phrases (see README, Limits); this guards against regressions."""
     def exact(res):
         repairs = chunk_repairs(res)
         return sum(repairs.get(c["line"]) == c["logical"] for c in CHUNK_LINES)
 
     assert exact(result) >= 5
     siblings = [p for p in sorted(SEEDS.glob("00[0134]_*.txt"))]
-    assert exact(repair.fix_and_explain(broken, siblings=siblings)) >= 6
+    assert exact(repair.fix_and_explain(broken, siblings=siblings)) >= 7
 
 
 def test_confidence_of_rotations_is_calibrated_on_held_out_news():
