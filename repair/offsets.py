@@ -34,20 +34,14 @@ class StageMap:
             delta += len(edit.after) - (edit.end - edit.start)
 
     def to_old(self, pos: int, side: str = "start") -> int:
-        """Where ``pos`` of the new text was in the old one.
+        """Where ``pos`` of the new text was in the old one (:meth:`to_old_all` of one position)."""
+        return self.to_old_all([pos], side)[0]
+
+    def to_old_all(self, positions: list[int], side: str = "start") -> list[int]:
+        """Where each of ``positions`` of the new text was in the old one, in one pass.
 
         A position inside a replaced span maps to the span's start (``side``
         ``"start"``) or end (``"end"``).
-        """
-        i = bisect_right(self.new_starts, pos) - 1
-        if i < 0:
-            return pos
-        if pos >= self.new_ends[i]:
-            return pos - self.new_ends[i] + self.old_ends[i]
-        return self.old_starts[i] if side == "start" else self.old_ends[i]
-
-    def to_old_all(self, positions: list[int], side: str = "start") -> list[int]:
-        """:meth:`to_old` of each position, in one pass.
 
         >>> StageMap([Edit(1, 3, "X", "k", 1.0, "")]).to_old_all([0, 1, 2, 5], "end")
         [0, 3, 3, 6]

@@ -111,15 +111,8 @@ def run(text: str, siblings=(), config: Config | None = None) -> Result:
     return Result(current, changes, figures, diagnosis, glyph_table)
 
 
-def _to_original(pos: int, stages: list[StageMap], side: str) -> int:
-    """Where ``pos`` of the current text was in the input, through every stage."""
-    for stage in reversed(stages):
-        pos = stage.to_old(pos, side)
-    return pos
-
-
 def _all_to_original(positions: list[int], stages: list[StageMap], side: str) -> list[int]:
-    """:func:`_to_original` of each position, a stage at a time."""
+    """Where each of ``positions`` of the current text was in the input, a stage at a time."""
     for stage in reversed(stages):
         positions = stage.to_old_all(positions, side)
     return positions
@@ -137,8 +130,8 @@ def _record(current: str, edits, stages, lines: LineIndex) -> list[Change]:
 
 def _locate_figure(fig, stages, lines: LineIndex):
     """The figure with its span and line in the input."""
-    start = _to_original(fig.start, stages, "start")
-    end = _to_original(fig.end, stages, "end")
+    [start] = _all_to_original([fig.start], stages, "start")
+    [end] = _all_to_original([fig.end], stages, "end")
     return replace(fig, start=start, end=end, line=lines.line_of(start))
 
 
