@@ -62,15 +62,9 @@ def reorder_runs(text: str, ctx) -> list[Edit]:
     return edits
 
 
-# :data:`repair.screen.OPENS_WITH_LINE_END` cut at the newline: a pattern that opens
-# with a literal character is searched for at C speed, one that opens with ``^`` is not.
-_SIGNED_LINE_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
-_SIGNED_FIRST_LINE = re.compile(r"[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
-
-
 def signed_lines(text: str, ctx=None) -> int:
     """How many lines open with closing punctuation before an Arabic word
-    (:data:`repair.screen.OPENS_WITH_LINE_END`); 0 for the pipeline's input
+    (:data:`repair.screen.LINE_END_OPENING`); 0 for the pipeline's input
     when its screen saw none.
 
     >>> signed_lines(".والمعارضة\\nنص\\n، عن التصويت")
@@ -78,8 +72,8 @@ def signed_lines(text: str, ctx=None) -> int:
     """
     if ctx is not None and text is getattr(ctx, "original", None) and not screen.has(text, "run_order"):
         return 0
-    first = _SIGNED_FIRST_LINE.match(text) is not None
-    return first + len(_SIGNED_LINE_AFTER_NEWLINE.findall(text))
+    first = screen.LINE_END_OPENING.match(text) is not None
+    return first + len(screen.LINE_END_OPENING_AFTER_NEWLINE.findall(text))
 
 
 _SPACES_AFTER_FIGURE = re.compile(r"[0-9A-Za-z%]  +[\u0621-\u064a]")

@@ -31,24 +31,23 @@ DIGIT_GLUED = re.compile("[0-9\u0660-\u0669\uffff](?<!\uffff)[\u0621-\u064a]")
 
 # The article before a swapped lam-alef (PyMuPDF): اإلسالمية, األحد, اال.
 SWAP_SIGN = re.compile("ا[اأإآ]ل")
-# Reversed text: words that start with letters that only end words.
-REVERSED_WORD_STARTS = (" ة", " ى", "\nة", "\nى")
-# Searched as two substrings and one regex: after a newline (rare), a literal prefix
-# lets the search skip from line to line, five times faster than ``in``.
+# Reversed text: words that start with letters that only end words (ة, ى after a space
+# or a newline).  Searched as two substrings and one regex: after a newline (rare), a
+# literal prefix lets the search skip from line to line, five times faster than ``in``.
 _REVERSED_AFTER_SPACE = (" ة", " ى")
 _REVERSED_AT_LINE_START = re.compile("\n[ةى]")
 # Vocalised text reversed: a word that starts with a haraka.
 SHORT_VOWELS = ("\u064e", "\u064f", "\u0650")
-MARK_STARTS_WORD = re.compile("(?:^|[ «“(])[\u064b-\u0652]", re.M)
-# The same test, searched from the mark (a lookbehind, not a ``^`` tried at every position).
+# A mark that starts a word (at the text's start or after a space, quote or bracket),
+# searched from the mark: a lookbehind, not a ``^`` tried at every position.
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 _MARK_AFTER_WORD_GAP = re.compile("[\u064b-\u0652](?<=[\n «“(].)")
 SHORT_TEXT = 600
-# A line that opens with closing punctuation before an Arabic word: runs shown in visual order (PyMuPDF).
-OPENS_WITH_LINE_END = re.compile(r"(?m)^[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
-# Its body, matched at the text's start or searched after a newline (a literal prefix: C speed).
-_LINE_END_OPENING = re.compile(r"[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
-_LINE_END_OPENING_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
+# A line that opens with closing punctuation before an Arabic word: runs shown in visual
+# order (PyMuPDF).  Matched at the text's start, or searched after a newline (a literal
+# prefix the search skips to at C speed, where ``(?m)^`` is tried at every position).
+LINE_END_OPENING = re.compile(r"[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
+LINE_END_OPENING_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
 
 # A short line (a PDF line) that opens with a short word that is not a common
 # particle and closes on a letter that does not join left: how a chunk-reversed
@@ -107,12 +106,12 @@ def signs(text: str) -> frozenset:
 
 
 def _opens_with_line_end(text: str) -> bool:
-    """``OPENS_WITH_LINE_END.search(text)``, without trying ``^`` at every position.
+    """True when some line opens with closing punctuation before an Arabic word.
 
     >>> _opens_with_line_end("سطر\\n. ثم"), _opens_with_line_end("سطر. ثم")
     (True, False)
     """
-    return bool(_LINE_END_OPENING.match(text) or _LINE_END_OPENING_AFTER_NEWLINE.search(text))
+    return bool(LINE_END_OPENING.match(text) or LINE_END_OPENING_AFTER_NEWLINE.search(text))
 
 
 def _fragment_line_starts(text: str):
@@ -154,7 +153,7 @@ def _looks_reversed(text: str) -> bool:
 
 
 def _mark_starts_word(text: str) -> bool:
-    """``MARK_STARTS_WORD.search(text)``, searched from the marks.
+    """True when a mark starts a word: at the text's start, or after a space, quote or bracket.
 
     >>> _mark_starts_word("مَن \u064eقال"), _mark_starts_word("مَن قال")
     (True, False)
