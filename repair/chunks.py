@@ -444,8 +444,9 @@ class _LineScorer:
     """Scores readings of one line: lexicon, word pairs and n-gram fluency, in context.
 
     The readings of a line share most of their word windows, so each
-    position's terms are memoised by the window of up to four words that
-    ends there; the four sums run in position order as the models' own do.
+    position's terms are memoised by the window of words that ends there
+    (:data:`repair.ngram.WINDOW`); the four sums run in position order, as
+    :func:`repair.ngram.score` sums its own.
     """
 
     def __init__(self, before: str, after: str, pair_score=adjacency.pmi, local=None):
@@ -461,7 +462,7 @@ class _LineScorer:
         memo = self.memo
         unigram = pairs = word = klass = 0
         for i in range(1, last + 1):
-            window = sequence[max(0, i - 3):i + 1]
+            window = sequence[max(0, i - ngram.WINDOW + 1):i + 1]
             terms = memo.get(window)
             if terms is None:
                 terms = memo[window] = self._terms(window)

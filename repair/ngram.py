@@ -27,6 +27,7 @@ DATA = Path(__file__).with_name("data") / "ngram.json.gz"
 
 WORD_ORDER = 3
 CLASS_ORDER = 4
+WINDOW = max(WORD_ORDER, CLASS_ORDER)  # the words a position's terms depend on, itself included
 DISCOUNT = 0.75
 CLASS_WEIGHT = 0.5            # the class model's share of the log-linear mix
 MIN_COUNT = 2                 # top-order n-grams seen once are dropped (the lower orders carry them)
@@ -51,10 +52,9 @@ class KneserNey:
         self.order = table["order"]
         self.discount = table["discount"]
         self.vocabulary = table["vocabulary"]
-        self.orders = table["orders"]
-        # the same, keyed by the context as a tuple of symbols (no string joins per look-up)
+        # table["orders"] keyed by the context as a tuple of symbols (no string joins per look-up)
         self.contexts = [{tuple(h.split(SEPARATOR)) if h else (): e for h, e in order.items()}
-                         for order in self.orders]
+                         for order in table["orders"]]
         self.prob = lru_cache(maxsize=50_000)(self._prob)
         self.log10 = lru_cache(maxsize=50_000)(lambda history, symbol: math.log10(self.prob(history, symbol)))
 
@@ -69,13 +69,6 @@ class KneserNey:
             total, followers, counts = entry
             p = max(counts.get(symbol, 0) - d, 0.0) / total + d * followers / total * p
         return p
-
-    def log10_prob(self, sequence: list[str], first: int) -> float:
-        """log10 P(sequence[i] | what precedes it) summed over i >= first."""
-        n = self.order - 1
-        log10 = self.log10
-        return sum(log10(tuple(sequence[max(0, i - n):i]), sequence[i]) for i in range(first, len(sequence)))
-
 
 def train_table(sequences, order: int, discount: float = DISCOUNT,
                 min_count: int = MIN_COUNT, min_context: int = MIN_CONTEXT) -> dict:
@@ -162,12 +155,11 @@ def score(prev: str, tokens: list[str], nxt: str) -> float:
     >>> score("وقال", ["رئيس"], "الوزراء") > score("وقال", ["الوزراء"], "رئيس")
     True
     """
-    words, classes = _models()
-    sequence = [prev, *tokens, nxt]
-    keys = [word_key(t) or t for t in sequence]
-    labels = [word_class(t) for t in sequence]
-    if prev == PARAGRAPH_START:
-        keys = [PARAGRAPH_START] * (words.order - 2) + keys
-        labels = [PARAGRAPH_START] * (classes.order - 2) + labels
-    return (words.log10_prob(keys, len(keys) - len(tokens) - 1)
-            + CLASS_WEIGHT * classes.log10_prob(labels, len(labels) - len(tokens) - 1))
+    at_start = prev == PARAGRAPH_START
+    sequence = (prev, *tokens, nxt)
+    word = klass = 0
+    for i in range(1, len(sequence)):
+        w, c = window_terms(sequence[max(0, i - WINDOW + 1):i + 1], at_start)
+        word += w
+        klass += c
+    return word + CLASS_WEIGHT * klass
