@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 
 from .arabic import ARABIC_CHAR_CLASS, ARABIC_LETTERS, DIACRITICS, TATWEEL
 from .model import Edit
@@ -38,7 +38,6 @@ MAX_FULL_ENDING_SENTENCE = 0.3   # full lines of wrapped prose break mid-sentenc
 MAX_UNJOINABLE = 0.2        # posts (emoji, mentions, links) and vocalised verse are not wrapped prose
 VOCALISED_SHARE = 0.25
 
-SENTENCE_END = re.compile(r"[.!?؟:؛;…][\"”»')\]]*\s*$")
 _SENTENCE_PUNCT = tuple(".!?؟:؛;…")
 _CLOSERS = "\"”»')]"
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\(?[0-9٠-٩]+[.)\-]|[0-9٠-٩]+\s*-)\s")
@@ -72,7 +71,7 @@ def visible_length(line: str) -> int:
 
 
 def ends_sentence(stripped: str) -> bool:
-    """True when a stripped line ends a sentence: :data:`SENTENCE_END` without a regex scan.
+    """True when a stripped line ends on sentence punctuation, closing quotes or brackets after it.
 
     >>> ends_sentence("قال.»"), ends_sentence("قال")
     (True, False)
@@ -120,8 +119,7 @@ class _Lines:
     def sentence_ends(self) -> list[bool]:
         """:func:`ends_sentence` of each line."""
         if self._sentence_ends is None:
-            self._sentence_ends = list(map(str.endswith, map(str.rstrip, self.stripped, repeat(_CLOSERS)),
-                                           repeat(_SENTENCE_PUNCT)))
+            self._sentence_ends = list(map(ends_sentence, self.stripped))
         return self._sentence_ends
 
     @property
