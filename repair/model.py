@@ -153,6 +153,7 @@ class Config:
     presentation_forms: bool = True
     visual_order: bool = True
     run_order: bool = True
+    brackets: bool = True
     kashida: bool = True
     chunk_reversal: bool = True
     words: bool = True

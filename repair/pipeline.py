@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
-from . import chunks, controls, runs, screen, kashida, paragraphs, presentation, visual, words
+from . import brackets, chunks, controls, runs, screen, kashida, paragraphs, presentation, visual, words
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
@@ -28,6 +28,7 @@ STEPS = [
     ("presentation_forms", presentation.fold_presentation_forms),
     ("visual_order", visual.reorder_visual_lines),
     ("run_order", runs.reorder_runs),
+    ("brackets", brackets.mirror_brackets),
     ("kashida", kashida.remove_kashida),
     ("chunk_reversal", chunks.repair_chunk_reversal),
     ("words", words.repair_words),

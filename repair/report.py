@@ -18,6 +18,7 @@ KIND_NAMES = {
     "lam_alef": "swapped lam-alef put right",
     "visual_order": "visual-order line put in logical order",
     "run_order": "line's runs (PyMuPDF order) put in logical order",
+    "bracket": "mirrored bracket turned round",
     "chunk_reversal": "chunk-reversed line put in logical order",
     "word_join": "split word joined",
     "word_split": "merged words split",

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from . import screen
+from .brackets import MIRROR, brackets_mirrored
 from .model import Edit
 
 MIN_SIGNED_LINES = 2
@@ -35,7 +36,6 @@ LTR_RUN = re.compile(r"[A-Za-z0-9\u0660-\u0669][A-Za-z0-9\u0660-\u0669.,:/+\-@_]
                      r"|%[0-9][0-9.,]*")
 # Punctuation with no letter on one side: the line's edges.
 EDGE_NEUTRALS = re.compile(r"^[\s.،:؛!؟)(»«\"'“”\-]+|[\s.،:؛!؟)(»«\"'“”\-]+$")
-MIRROR = str.maketrans("()«»[]{}<>", ")(»«][}{><")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
@@ -77,19 +77,6 @@ def signed_lines(text: str, ctx=None) -> int:
 
 
 _SPACES_AFTER_FIGURE = re.compile(r"[0-9A-Za-z%]  +[\u0621-\u064a]")
-_MIRRORED_PAIRS = re.compile(r"[»)][\u0621-\u064a]|[\u0621-\u064a][«(]")
-_USUAL_PAIRS = re.compile(r"[«(][\u0621-\u064a]|[\u0621-\u064a][»)]")
-
-
-def brackets_mirrored(text: str) -> bool:
-    """True when the document's brackets and guillemets face the wrong way (``»الدولة«``, ``)داعش``).
-
-    >>> brackets_mirrored("تنظيم »الدولة« )داعش"), brackets_mirrored("تنظيم «الدولة» (داعش)")
-    (True, False)
-    """
-    return len(_MIRRORED_PAIRS.findall(text)) > len(_USUAL_PAIRS.findall(text))
-
-
 def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple[str, bool]:
     """The line in logical order, and whether its runs were reversed.
 

@@ -90,8 +90,6 @@ def test_a_slash_compound_in_the_middle_chunk_makes_two_seams():
 
 def test_a_phrase_the_siblings_repeat_decides_where_the_line_starts():
     """Sibling 001 says «وشهد منتصف ليل السبت الأحد جولة»: the rotation of 002's line 35 follows it."""
-    from pathlib import Path
-
     from repair import adjacency
     from conftest import SEEDS
 
