@@ -26,7 +26,7 @@ BRACKET = re.compile(r"[()«»\[\]{}<>]")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 MIRRORED_PAIRS = re.compile(r"[»)][\u0621-\u064a]|[\u0621-\u064a][«(]")
 USUAL_PAIRS = re.compile(r"[«(][\u0621-\u064a]|[\u0621-\u064a][»)]")
-MIN_MIRRORED = 3   # one odd pair (two matches) is a typo, not a producer
+MIN_MIRRORED = 2   # one pair, both ends facing away (a lone stray bracket is a typo)
 
 
 def brackets_mirrored(text: str) -> bool:

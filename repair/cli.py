@@ -25,7 +25,7 @@ from .pipeline import run
 from .report import explain, scan_row, scan_table, to_report, write_report
 from .stream import fix_stream
 
-FAMILIES = ("bidi_controls", "presentation_forms", "visual_order", "run_order", "brackets", "kashida", "chunk_reversal", "words", "paragraphs", "figures")
+FAMILIES = ("bidi_controls", "presentation_forms", "visual_order", "run_order", "brackets", "line_order", "kashida", "chunk_reversal", "words", "paragraphs", "figures")
 SNIFF_BYTES = 1 << 16
 
 

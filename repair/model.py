@@ -154,6 +154,7 @@ class Config:
     visual_order: bool = True
     run_order: bool = True
     brackets: bool = True
+    line_order: bool = True
     kashida: bool = True
     chunk_reversal: bool = True
     words: bool = True

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
-from . import brackets, chunks, controls, runs, screen, kashida, paragraphs, presentation, visual, words
+from . import brackets, chunks, controls, line_order, runs, screen, kashida, paragraphs, presentation, visual, words
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
@@ -29,6 +29,7 @@ STEPS = [
     ("visual_order", visual.reorder_visual_lines),
     ("run_order", runs.reorder_runs),
     ("brackets", brackets.mirror_brackets),
+    ("line_order", line_order.reverse_upside_down_paragraphs),
     ("kashida", kashida.remove_kashida),
     ("chunk_reversal", chunks.repair_chunk_reversal),
     ("words", words.repair_words),

@@ -19,6 +19,7 @@ KIND_NAMES = {
     "visual_order": "visual-order line put in logical order",
     "run_order": "line's runs (PyMuPDF order) put in logical order",
     "bracket": "mirrored bracket turned round",
+    "line_order": "paragraph given last line first put in reading order",
     "chunk_reversal": "chunk-reversed line put in logical order",
     "word_join": "split word joined",
     "word_split": "merged words split",

@@ -11,10 +11,11 @@ words read backwards are far more often words than as given.  Clean lines
 are dismissed on a sample of their first words, and text without Arabic
 never loads the lexicon.
 
-A producer that bidi'd a whole paragraph also reversed its line order;
-that is reported in the evidence, and lines are swapped back only where the
-lexicon shows it: a word split across two lines that only makes a word when
-the lines are read the other way round.
+A producer that bidi'd a whole paragraph also reversed its line order.
+Here lines are swapped back only where the lexicon shows it (a word split
+across two lines that only makes a word when the lines are read the other
+way round); otherwise :mod:`repair.line_order`, the next step, reads each
+paragraph bottom up when that is clearly more fluent.
 
 >>> from repair.offsets import apply_edits
 >>> apply_edits("بلح يف لاتقلا رمتسا", reorder_visual_lines("بلح يف لاتقلا رمتسا", None))[0]
@@ -85,7 +86,6 @@ NEIGHBOUR_MARGIN = 0.5
 CLEARLY_LOGICAL = -1.0
 # A word split across a line join: the halves joined must be a word this common.
 SPLIT_WORD_AT_LEAST = 3.0
-SENTENCE_END = ".!?؟:…"
 # Fragments of a line split at a mark are joined when the word across the
 # break scores this much.
 JUNCTION_AT_LEAST = 1.5
@@ -562,33 +562,6 @@ def blocks(units: list[Unit], flags: list[bool]) -> list[list[int]]:
     return runs
 
 
-def ends_sentence(line: str) -> bool:
-    """True when a logical-order line ends a sentence.
-
-    >>> ends_sentence("انتهى الاجتماع."), ends_sentence("بدأ الاجتماع")
-    (True, False)
-    """
-    return line.rstrip()[-1:] in SENTENCE_END
-
-
-def order_looks_reversed(logical: list[str]) -> bool:
-    """Layout hint that a block's line order was reversed (paragraph-level bidi):
-    its last line does not end a sentence while its first one does, or its
-    first line is the short one.
-
-    >>> order_looks_reversed(["الأخير.", "سطر كامل من الكلمات هنا", "سطر كامل من الكلمات"])
-    True
-    >>> order_looks_reversed(["سطر كامل من الكلمات هنا", "سطر كامل من الكلمات", "الأخير."])
-    False
-    """
-    if len(logical) < 2 or ends_sentence(logical[-1]):
-        return False
-    lengths = sorted(len(line.strip()) for line in logical)
-    median = lengths[len(lengths) // 2]
-    first_short = len(logical[0].strip()) < 0.6 * median
-    return ends_sentence(logical[0]) or first_short
-
-
 def split_word(left: str, right: str) -> str | None:
     """The word formed by the last token of ``left`` and the first of ``right``
     run together, when the lexicon knows it better than either half.
@@ -627,24 +600,6 @@ def reversed_joins(logical: list[str]) -> list[int]:
     return shown
 
 
-LINE_ORDER_MARGIN = 3.0  # log10 fluency (repair.ngram) the reversed line order must win by,
-LINE_ORDER_MIN_LINES = 3  # in a block of at least this many lines (two lines give one join: too little)
-
-
-def reversed_order_gain(lines: list[str]) -> float:
-    """How much more fluent (log10, n-gram model) a block reads with its lines in reverse order.
-
-    >>> reversed_order_gain(["التي تمكن من السيطرة.", "وقال المرصد إن القوات"]) > 0
-    True
-    """
-    from . import ngram
-
-    def fluency(ordered: list[str]) -> float:
-        return ngram.score("<s>", " ".join(ordered).split(), "</s>")
-
-    return fluency(lines[::-1]) - fluency(lines)
-
-
 def line_order(logical: list[str]) -> list[int]:
     """The reading order of a block's lines: runs of lines joined by a split
     word read backwards are reversed, everything else keeps its place.
@@ -677,14 +632,6 @@ def block_edits(block: list[int], units: list[Unit], verdicts: list[Verdict],
     note = ""
     if any(k != i for i, k in enumerate(order)):
         note = "; line order reversed inside the paragraph (a word split across lines reads only backwards)"
-    elif order_looks_reversed(lines):
-        gain = reversed_order_gain(lines) if len(lines) >= LINE_ORDER_MIN_LINES else 0.0
-        if gain >= LINE_ORDER_MARGIN:
-            order = order[::-1]
-            note = (f"; line order reversed inside the paragraph (the lines read {gain:.1f} log10 "
-                    f"more fluently across their joins backwards)")
-        else:
-            note = "; line order inside the paragraph looks reversed too (left as is: the evidence is weak)"
     edits = []
     for pos, k in enumerate(block):
         unit, v = units[k], verdicts[k]

@@ -257,6 +257,13 @@ def fixtures() -> dict:
     s = sentences(seed("001"), 6)
     specs["seed001_paragraph"] = ("paragraph", [" ".join(s[:2]), " ".join(s[2:4]), " ".join(s[4:6])],
                                   AMIRI, False)
+    s = sentences(seed("000"), 12)
+    specs["seed000_paragraph"] = ("paragraph", [" ".join(s[k:k + 3]) for k in range(0, 12, 3)], AMIRI, False)
+    for stem in ("news_01", "news_05"):
+        path = CLEAN / f"{stem}.txt"
+        if path.exists():
+            paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+            specs[f"{stem}_paragraph"] = ("paragraph", paragraphs[:6], AMIRI, False)
     return specs
 
 

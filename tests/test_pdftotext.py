@@ -62,11 +62,12 @@ def test_mirrored_brackets_of_a_reportlab_pdf_turn_round():
     assert "»الدولة" not in out and ")داعش" not in out
 
 
-def test_brackets_stay_in_clean_text_and_in_a_document_that_only_has_one_odd_pair():
+def test_brackets_stay_in_clean_text_and_where_the_evidence_is_one_bracket():
     class Damaged:
         damaged = True
 
-    assert mirror_brackets("قال »الجيش« إن", Damaged()) == []          # one odd pair: a typo
+    assert mirror_brackets("قال »الجيش إن", Damaged()) == []          # one stray bracket: a typo
+    assert len(mirror_brackets("قال الوكالة )سانا( إن", Damaged())) == 2
     assert mirror_brackets("قال «الجيش» إن )مجددا(", Damaged()) == []  # as many the usual way
 
     class Clean:

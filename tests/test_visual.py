@@ -7,6 +7,8 @@ CER is the Levenshtein distance over the reference length, whitespace folded.
 import re
 
 import pytest
+
+import repair
 from rapidfuzz.distance import Levenshtein
 
 from conftest import CLEAN_FILES, ROOT, read
@@ -102,24 +104,18 @@ def test_one_edit_per_reordered_line():
     assert all("Zipf" in e.evidence for e in edits)
 
 
-def test_paragraph_bidi_line_order_is_restored_by_fluency_across_the_joins():
+def test_paragraph_bidi_lines_are_made_logical_here_and_put_in_order_by_line_order():
     # reportlab's Paragraph fed a whole paragraph in visual order: each line
     # reads backwards and the lines of a paragraph come bottom-up.  No word is
-    # split across lines, so the lexicon cannot show the order; the n-gram
-    # model reads the joins between lines far better bottom-up, and says so.
+    # split across lines, so this step only makes each line logical; the
+    # line_order step that follows reads the paragraphs bottom up.
     text, ref = fixture("seed001_paragraph")
     folded = fold(text)
     edits = reorder_visual_lines(folded, None)
-    assert edits and all("line order reversed inside the paragraph" in e.evidence for e in edits)
-    out = apply_edits(folded, edits)[0]
-    assert cer(out, ref) < 0.01
-
-
-def test_line_order_kept_when_the_joins_do_not_say_otherwise():
-    from repair.visual import reversed_order_gain
-
-    lines = ["وقال المرصد إن الاشتباكات تراجعت بعد ظهر اليوم في", "المدينة وسط قصف متقطع على الأحياء الشرقية."]
-    assert reversed_order_gain(lines) < 0
+    assert edits and not any("line order" in e.evidence for e in edits)
+    result = repair.fix_and_explain(text)
+    assert cer(result.text, ref) < 0.01
+    assert [c.kind for c in result.changes].count("line_order") == 1
 
 
 def test_line_order_reversed_only_where_a_split_word_shows_it():
