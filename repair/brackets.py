@@ -24,8 +24,9 @@ from .model import Edit
 MIRROR = str.maketrans("()«»[]{}<>", ")(»«][}{><")
 BRACKET = re.compile(r"[()«»\[\]{}<>]")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-MIRRORED_PAIRS = re.compile(r"[»)][\u0621-\u064a]|[\u0621-\u064a][«(]")
-USUAL_PAIRS = re.compile(r"[«(][\u0621-\u064a]|[\u0621-\u064a][»)]")
+# Each pattern starts at the bracket, so a search skips from bracket to bracket.
+MIRRORED_PAIRS = re.compile(r"[»)](?=[\u0621-\u064a])|[«(](?<=[\u0621-\u064a].)")
+USUAL_PAIRS = re.compile(r"[«(](?=[\u0621-\u064a])|[»)](?<=[\u0621-\u064a].)")
 MIN_MIRRORED = 2   # one pair, both ends facing away (a lone stray bracket is a typo)
 
 
