@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from itertools import chain
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +51,9 @@ _TIME_WORDS = {fold(w): label for label, words in {
 
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = ("يين", "يات", "ية", "ات", "ون", "ين", "ان", "تين", "ها", "هم", "هما", "وا", "ة", "ي")
+# Each affix with its folded spelling (what a folded core is matched against).
+_FOLDED_PREFIXES = tuple((p, fold(p)) for p in _PREFIXES)
+_FOLDED_SUFFIXES = tuple((s, fold(s)) for s in _SUFFIXES)
 _END_PUNCT = {".": ".", "،": "،", ",": "،", "؛": "،", ";": "،", ":": ":", "؟": ".", "?": ".", "!": ".",
               "”": "q", "»": "q", '"': "q", ")": ")"}
 _START_PUNCT = {"“": "q", "«": "q", '"': "q", "(": "("}
@@ -78,12 +82,12 @@ def word_class(token: str) -> str:
             "|" + trail if trail else "")
     if folded in FUNCTION_WORDS and not lead:
         return "F:" + folded + ("|" + trail if trail else "")
-    prefix = next((p for p in _PREFIXES if folded.startswith(fold(p)) and len(folded) - len(p) >= 3), "")
+    prefix = next((p for p, key in _FOLDED_PREFIXES if folded.startswith(key) and len(folded) - len(p) >= 3), "")
     rest = folded[len(prefix):]
     if _has_accusative_tanween(token):
         suffix = "ًا"
     else:
-        suffix = next((s for s in _SUFFIXES if rest.endswith(fold(s)) and len(rest) - len(s) >= 2), "")
+        suffix = next((s for s, key in _FOLDED_SUFFIXES if rest.endswith(key) and len(rest) - len(s) >= 2), "")
     prefix_label = "+".join(_split_prefix(prefix))
     return f"{lead + ':' if lead else ''}{prefix_label}|{fold(suffix)}|{trail}"
 
@@ -221,15 +225,11 @@ class LocalPairs:
     """
 
     def __init__(self, texts):
-        self.words: Counter[str] = Counter()
-        self.pairs: Counter[str] = Counter()
-        self.triples: Counter[str] = Counter()
-        for text in texts:
-            for paragraph in text.split("\n"):
-                keys = [k for k in map(word_key, paragraph.split()) if k]
-                self.words.update(keys)
-                self.pairs.update(map(" ".join, zip(keys, keys[1:])))
-                self.triples.update(map(" ".join, zip(keys, keys[1:], keys[2:])))
+        # the word keys of each paragraph; pairs and triples (tuples of keys) stay within one
+        paragraphs = [[k for k in map(word_key, p.split()) if k] for text in texts for p in text.split("\n")]
+        self.words: Counter[str] = Counter(chain.from_iterable(paragraphs))
+        self.pairs: Counter[tuple] = Counter(chain.from_iterable(zip(k, k[1:]) for k in paragraphs))
+        self.triples: Counter[tuple] = Counter(chain.from_iterable(zip(k, k[1:], k[2:]) for k in paragraphs))
         self.total = max(1, sum(self.words.values()))
 
     def continuation(self, first: str, second: str, third: str) -> float:
@@ -241,11 +241,11 @@ class LocalPairs:
         True
         """
         a, b, c = word_key(first), word_key(second), word_key(third)
-        context = self.pairs.get(a + " " + b, 0)
+        context = self.pairs.get((a, b), 0)
         if not context or c not in self.words:
             return 0.0
         expected = context * self.words[c] / self.total
-        observed = self.triples.get(a + " " + b + " " + c, 0)
+        observed = self.triples.get((a, b, c), 0)
         return math.log10((observed + WORD_SMOOTHING) / (expected + WORD_SMOOTHING))
 
     def pmi(self, left: str, right: str) -> float:
@@ -254,5 +254,5 @@ class LocalPairs:
         if not self.pairs or a not in self.words or b not in self.words:
             return 0.0
         expected = self.words[a] * self.words[b] / self.total
-        observed = self.pairs.get(a + " " + b, 0)
+        observed = self.pairs.get((a, b), 0)
         return math.log10((observed + WORD_SMOOTHING) / (expected + WORD_SMOOTHING))

@@ -98,10 +98,19 @@ def has_seams(tokens: list[str]) -> bool:
     last, first = len(tokens) - 1, 0
     if not can_open_seam(tokens[last]):  # every seam_gain(tokens[last], ...) would be None
         return False
-    if seam_gain(tokens[last], tokens[first]) is not None:
+    if _joins(tokens[last], tokens[first]):
         return True
-    return (any(seam_gain(tokens[last], tokens[b]) is not None for b in range(1, last))
-            and any(seam_gain(tokens[a], tokens[first]) is not None for a in range(1, last)))
+    inner = tokens[1:last]
+    return any(_joins(tokens[last], right) for right in inner) and any(_joins(left, tokens[first]) for left in inner)
+
+
+def _joins(left: str, right: str) -> bool:
+    """True when ``left`` and ``right`` join into one word (:func:`seam_gain` is not None).
+
+    >>> _joins("الأثر", "ية،"), _joins("الأثر", "بالرغم"), _joins("قال", "إن")
+    (True, False, False)
+    """
+    return can_open_seam(left) and can_close_seam(right) and _listed_seam_gain(left, right) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -318,7 +327,12 @@ class _SeamGains:
     """Memoised lexicon gain of joining token ``a`` (left half) and token ``b`` (right half).
 
     Most tokens can be neither half (:func:`can_open_seam`, :func:`can_close_seam`):
-    their pairs are None without a lexicon look-up.
+    their pairs are None without a lexicon look-up.  Most other joins make no
+    word, which one look-up tells (:func:`_listed_seam_gain`).
+
+    >>> gains = _SeamGains("ية، بالرغم من القصف الأثر".split())
+    >>> round(gains(4, 0), 1), gains(4, 1), gains(0, 1)
+    (6.3, None, None)
     """
 
     def __init__(self, tokens: list[str]):
@@ -334,12 +348,48 @@ class _SeamGains:
         key = (a, b, middle)
         if key not in self.memo:
             t = self.tokens
-            self.memo[key] = seam_gain(t[a], t[b], None if middle is None else t[middle])
+            self.memo[key] = _listed_seam_gain(t[a], t[b], None if middle is None else t[middle])
         return self.memo[key]
 
     def can_be_middle(self, i: int) -> bool:
         """Token ``i`` can be the middle piece of a word cut twice."""
         return self.opens[i] and self.closes[i]
+
+
+def _listed_seam_gain(left: str, right: str, middle: str | None = None) -> float | None:
+    """:func:`seam_gain`, None at once when the joined word's lexicon key is not listed
+    (its Zipf value is then 0.0, below MIN_JOINED_ZIPF): most joins make no word,
+    and the key is spliced from the pieces' own keys (:func:`_seam_keys`).
+
+    >>> round(_listed_seam_gain("الأثر", "ية،"), 1), _listed_seam_gain("الأثر", "بالرغم")
+    (6.3, None)
+    """
+    parts = (_seam_keys(left)[0], _seam_keys(right)[2]) if middle is None else (
+        _seam_keys(left)[0], _seam_keys(middle)[1], _seam_keys(right)[2])
+    if None not in parts and not lexicon.listed("".join(parts)):
+        return None
+    return seam_gain(left, right, middle)
+
+
+@lru_cache(maxsize=50_000)
+def _seam_keys(word: str) -> tuple:
+    """The lexicon keys of ``word`` as a seam's left half, middle piece and right half:
+    :func:`repair.lexicon.splice_key` of the part of it that goes into the joined
+    word, None where it cannot be that piece or its key cannot be spliced.
+
+    The keys of the pieces splice into the joined word's key: a left half is
+    letters and marks only (:func:`can_open_seam`), a middle piece (no slash)
+    and a right half open on a letter (:func:`can_close_seam`), and a middle
+    piece ends with its left half.
+
+    >>> _seam_keys("«الأثر"), _seam_keys("ية،"), _seam_keys("ستثنا")
+    (('الأثر', None, None), (None, None, 'ية'), ('ستثنا', 'ستثنا', 'ستثنا'))
+    """
+    opens, closes = can_open_seam(word), can_close_seam(word)
+    left = lexicon.splice_key(_left_half(word)) if opens else None
+    middle = lexicon.splice_key(word) if opens and closes and "/" not in word else None
+    right = lexicon.splice_key(word.split("/", 1)[0]) if closes else None
+    return left, middle, right
 
 
 @lru_cache(maxsize=50_000)

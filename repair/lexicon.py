@@ -46,6 +46,30 @@ def normalise(word: str) -> str:
     return word.translate(_STRIP)
 
 
+def splice_key(part: str) -> str | None:
+    """:func:`normalise` of ``part`` when keys of parts may be spliced; None when it holds a presentation form.
+
+    For parts ``x`` and ``y`` of a word, neither with a presentation form, ``x``
+    neither opening nor ending on edge punctuation and ``y`` not opening on
+    it, ``normalise(x + y) == normalise(x) + normalise(y)``: the strip then
+    only touches the end of ``y``, and marks are dropped one character at a
+    time.  (NFKC may fold a presentation form with its neighbour: no splice.)
+
+    >>> splice_key("الأثر") + splice_key("يةً،") == normalise("الأثريةً،")
+    True
+    """
+    return None if _PRESENTATION_FORM.search(part) else normalise(part)
+
+
+def listed(key: str) -> bool:
+    """True when the list has the normalised form ``key``: :func:`zipf` is 0.0 for a word whose key it lacks.
+
+    >>> listed(normalise("«وزير»")), listed("وزير ية")
+    (True, False)
+    """
+    return key in _table()
+
+
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
     """Zipf frequency of one word (0.0 when the list does not have it).

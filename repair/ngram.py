@@ -56,7 +56,11 @@ class KneserNey:
         self.contexts = [{tuple(h.split(SEPARATOR)) if h else (): e for h, e in order.items()}
                          for order in table["orders"]]
         self.prob = lru_cache(maxsize=50_000)(self._prob)
-        self.log10 = lru_cache(maxsize=50_000)(lambda history, symbol: math.log10(self.prob(history, symbol)))
+        # one cache for the log (the scorers' look-up): a miss here is nearly always a miss of prob too
+        self.log10 = lru_cache(maxsize=50_000)(self._log10)
+
+    def _log10(self, history: tuple, symbol: str) -> float:
+        return math.log10(self._prob(history, symbol))
 
     def _prob(self, history: tuple, symbol: str) -> float:
         p = 1.0 / self.vocabulary

@@ -26,7 +26,7 @@ from operator import methodcaller
 
 from .arabic import (ARABIC_INDIC_DIGITS, ARABIC_LETTERS, DIACRITICS, EXTENDED_ARABIC_INDIC_DIGITS,
                      NON_JOINING_LEFT, TATWEEL, is_arabic_letter, letters_only)
-from .lexicon import log_prob, zipf
+from .lexicon import listed as lexicon_lists, log_prob, zipf
 from . import screen
 from .model import Edit
 
@@ -142,36 +142,39 @@ def _clause_seams(clause: str) -> tuple[tuple[str, str], ...]:
     (('الأثر', 'ية'),)
     """
     pieces = clause.split()
-    following = pieces[1:] + [""]
-    return tuple(compress(zip(pieces, following), map(_may_change, pieces, following)))
+    facts = list(map(_piece, pieces))  # one look-up a piece, shared by the seams on either side
+    may_change = map(_may_change, facts, facts[1:] + [_piece("")])
+    return tuple(compress(zip(pieces, pieces[1:] + [""]), may_change))
 
 
-@lru_cache(maxsize=50_000)
-def _may_change(piece: str, next_piece: str) -> bool:
-    """True when ``piece``, or the seam between it and ``next_piece``, may need a word repair.
+def _may_change(piece: tuple, next_piece: tuple) -> bool:
+    """True when a piece, or the seam between it and the next, may need a word repair
+    (both given as their :func:`_piece` facts).
 
-    >>> _may_change("الأثر", "ية"), _may_change("الأثر", "الجديد")
+    >>> _may_change(_piece("الأثر"), _piece("ية")), _may_change(_piece("الأثر"), _piece("الجديد"))
     (True, False)
     """
-    tail, _, may_split, glued = _piece(piece)
-    head = _piece(next_piece)[1]
-    return may_split or glued or bool(tail and head and _runs_join(tail, head))
+    tail, _, may_split, glued, tail_letters, _ = piece
+    head, head_letters = next_piece[1], next_piece[5]
+    return may_split or glued or bool(tail and head and _should_join_letters(tail_letters, head_letters))
 
 
 @lru_cache(maxsize=50_000)
-def _piece(piece: str) -> tuple[str, str, bool, bool]:
+def _piece(piece: str) -> tuple[str, str, bool, bool, str, str]:
     """What the repairs ask of a piece of text between whitespace: the word run it
     ends with and the one it starts with ("" for none), whether it holds a run
-    that :func:`best_split` cuts, and whether it holds a number glued to a word.
+    that :func:`best_split` cuts, whether it holds a number glued to a word, and
+    the letters of the two runs (:func:`_run_letters`).
 
-    >>> _piece("«الأثر"), _piece("فيمدينة،")
-    (('الأثر', '', False, False), ('', 'فيمدينة', True, False))
+    >>> _piece("«الأثرَ"), _piece("فيمدينة،")
+    (('الأثرَ', '', False, False, 'الأثر', ''), ('', 'فيمدينة', True, False, '', 'فيمدينة'))
     """
     tail = _TAIL_RUN.search(piece)
     head = WORD_RUN.match(piece)
     may_split = any(best_split(run) for run in WORD_RUN.findall(piece) if len(run) >= MIN_SPLIT_LETTERS)
     glued = bool(DIGIT_THEN_LETTER.search(piece))
-    return tail.group() if tail else "", head.group() if head else "", may_split, glued
+    tail, head = tail.group() if tail else "", head.group() if head else ""
+    return tail, head, may_split, glued, _run_letters(tail), _run_letters(head)
 
 
 # --- joining -------------------------------------------------------------
@@ -311,6 +314,8 @@ def _should_join_letters(a: str, b: str) -> bool:
     if a[-1] not in NON_JOINING_LEFT and b not in SUFFIX_FRAGMENTS:
         return False
     whole = a + b
+    if not lexicon_lists(whole):  # letters only, so its own lexicon key: Zipf 0.0, below RARE_ZIPF
+        return False
     known = zipf(whole)
     if known < RARE_ZIPF:
         return False
