@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -14,6 +15,12 @@ def seed(prefix: str) -> Path:
 def read(path: Path) -> str:
     with open(path, encoding="utf-8", newline="") as f:
         return f.read()
+
+
+def cer(text: str, ref: str) -> float:
+    """Character error rate of ``text`` against ``ref``, whitespace folded."""
+    ref = " ".join(ref.split())
+    return Levenshtein.distance(" ".join(text.split()), ref) / len(ref)
 
 
 CLEAN_SEEDS = [seed(p) for p in ("000", "001", "003", "004")]

@@ -3,19 +3,13 @@
 import textwrap
 
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 import repair
 from repair import line_order
 
-from conftest import CLEAN_FILES, ROOT, read
+from conftest import CLEAN_FILES, ROOT, cer, read
 
 PDF = ROOT / "fixtures" / "pdf"
-
-
-def cer(text, ref):
-    a, b = " ".join(text.split()), " ".join(ref.split())
-    return Levenshtein.distance(a, b) / len(b)
 
 
 @pytest.mark.parametrize("name, extractor, at_most", [

@@ -1,22 +1,16 @@
 """poppler pdftotext's output: bidi marks, the left-to-right runs inside them, mirrored brackets."""
 
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 import repair
 from repair.brackets import mirror_brackets
 from repair.controls import reading_order, strip_bidi_embeddings
 
-from conftest import CLEAN_FILES, ROOT, read
+from conftest import CLEAN_FILES, ROOT, cer, read
 
 PDF = ROOT / "fixtures" / "pdf"
 LINE_FIXTURES = ["figures_lines", "news_01_lines", "seed000_lines", "seed001_lines",
                  "classical_01_lines", "libreoffice_dejavu"]
-
-
-def cer(text, ref):
-    a, b = " ".join(text.split()), " ".join(ref.split())
-    return Levenshtein.distance(a, b) / len(b)
 
 
 @pytest.mark.parametrize("name", LINE_FIXTURES)

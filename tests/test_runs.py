@@ -1,19 +1,13 @@
 """PyMuPDF's run order: lines whose direction runs came out in visual order."""
 
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 import repair
 from repair.runs import reorder_runs
 
-from conftest import ROOT, read
+from conftest import ROOT, cer, read
 
 PDF = ROOT / "fixtures" / "pdf"
-
-
-def cer(text, ref):
-    a, b = " ".join(text.split()), " ".join(ref.split())
-    return Levenshtein.distance(a, b) / len(b)
 
 
 @pytest.mark.parametrize("name", ["figures_lines", "news_01_lines", "seed000_lines", "seed001_lines",

@@ -9,9 +9,8 @@ import re
 import pytest
 
 import repair
-from rapidfuzz.distance import Levenshtein
 
-from conftest import CLEAN_FILES, ROOT, read
+from conftest import CLEAN_FILES, ROOT, cer, read
 from repair import lexicon
 from repair.arabic import arabic_share
 from repair.offsets import apply_edits
@@ -29,11 +28,6 @@ def fold(text: str) -> str:
 def both_steps(text: str) -> str:
     folded = fold(text)
     return apply_edits(folded, reorder_visual_lines(folded, None))[0]
-
-
-def cer(text: str, ref: str) -> float:
-    ref = " ".join(ref.split())
-    return Levenshtein.distance(" ".join(text.split()), ref) / len(ref)
 
 
 def fixture(name: str, extractor: str = "pdfminer") -> tuple[str, str]:
