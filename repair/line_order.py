@@ -6,17 +6,17 @@ paragraph's last words on its top line and its first words on the bottom
 one.  An extractor that gives each line in logical order (pdftotext,
 PyMuPDF) then gives every paragraph upside down: the line that ends the
 paragraph's last sentence comes first, the paragraph's opening line last.
-(pdfminer's visual-order lines are handled, with their line order, by
-:mod:`repair.visual`.)
+pdfminer's lines, visual-order as well, reach this step already made
+logical by :mod:`repair.visual`, so the three extractors share this rule.
 
 Read top to bottom, such a block ends with a line that does not end a
 sentence (the opening line of its last paragraph), and its sentence-ending
 lines open paragraphs instead of closing them.  Only then is the other
 reading tried: the lines cut into paragraphs that each open with a
 sentence-ending line, each paragraph read bottom up (lines before the
-first such line, a title say, stay where they are).  That reading must be clearly more fluent
-(the n-gram model of :mod:`repair.ngram`, across the line joins) than the
-text as it stands.
+first such line, a title say, stay where they are).  That reading must be
+clearly more fluent (the n-gram model of :mod:`repair.ngram`, across the
+line joins) than the text as it stands.
 
 >>> upside_down = ["دورية علمية محكمة متخصصة في الكيمياء التحليلية.",
 ...     "في مياه الشرب خلال أقل من عشر دقائق، وفق دراسة نشرت هذا الأسبوع في",
@@ -42,8 +42,8 @@ MARGIN = 3.0            # log10: the upside-down reading must be this much more 
 def reverse_upside_down_paragraphs(text: str, ctx) -> list[Edit]:
     """One edit per block of lines that reads better paragraph by paragraph bottom up.
 
-    A block runs up to two blank lines in a row: pdfminer puts a single blank
-    line between the text boxes it cuts a paragraph into.  Blank lines keep
+    A block runs across single blank lines (two in a row end it): pdfminer
+    puts a single blank line between the text boxes it cuts a paragraph into.  Blank lines keep
     their places; the lines with text between them are what is reordered.
     """
     if not getattr(ctx, "damaged", False) or text.count("\n") < MIN_LINES - 1:
@@ -152,8 +152,4 @@ def fluency(lines: list[str]) -> float:
         sequence.extend(words)
     sequence.append(PARAGRAPH_END)
     scored.append(len(sequence) - 1)
-    total = 0.0
-    for i in scored:
-        word, klass = ngram.window_terms(tuple(sequence[max(0, i - ngram.WINDOW + 1):i + 1]), True)
-        total += word + ngram.CLASS_WEIGHT * klass
-    return total
+    return ngram.score_at(tuple(sequence), scored, True)

@@ -159,10 +159,21 @@ def score(prev: str, tokens: list[str], nxt: str) -> float:
     >>> score("وقال", ["رئيس"], "الوزراء") > score("وقال", ["الوزراء"], "رئيس")
     True
     """
-    at_start = prev == PARAGRAPH_START
     sequence = (prev, *tokens, nxt)
+    return score_at(sequence, range(1, len(sequence)), prev == PARAGRAPH_START)
+
+
+def score_at(sequence: tuple, positions, at_start: bool) -> float:
+    """The terms :func:`score` sums, at ``positions`` of ``sequence`` only (each after the
+    words before it): enough to compare two orders of the same words where only
+    some positions see different histories.
+
+    >>> seq = ("<s>", "قال", "إن", "الجيش", "</s>")
+    >>> score_at(seq, range(1, 5), True) == score("<s>", ["قال", "إن", "الجيش"], "</s>")
+    True
+    """
     word = klass = 0
-    for i in range(1, len(sequence)):
+    for i in positions:
         w, c = window_terms(sequence[max(0, i - WINDOW + 1):i + 1], at_start)
         word += w
         klass += c
