@@ -30,20 +30,30 @@ USUAL_PAIRS = re.compile(r"[«(](?=[\u0621-\u064a])|[»)](?<=[\u0621-\u064a].)")
 MIN_MIRRORED = 2   # one pair, both ends facing away (a lone stray bracket is a typo)
 
 
+def bracket_counts(text: str) -> tuple[int, int]:
+    """How many brackets face away from their Arabic word, and how many face it.
+
+    >>> bracket_counts("تنظيم »الدولة« )داعش"), bracket_counts("تنظيم «الدولة» (داعش)")
+    ((3, 0), (0, 4))
+    """
+    return len(MIRRORED_PAIRS.findall(text)), len(USUAL_PAIRS.findall(text))
+
+
 def brackets_mirrored(text: str) -> bool:
     """True when the document's brackets and guillemets face the wrong way (``»الدولة«``, ``)داعش``).
 
     >>> brackets_mirrored("تنظيم »الدولة« )داعش"), brackets_mirrored("تنظيم «الدولة» (داعش)")
     (True, False)
     """
-    return len(MIRRORED_PAIRS.findall(text)) > len(USUAL_PAIRS.findall(text))
+    mirrored, usual = bracket_counts(text)
+    return mirrored > usual
 
 
 def mirror_brackets(text: str, ctx) -> list[Edit]:
     """One edit per bracket of an Arabic line, in a damaged document whose brackets face the wrong way."""
     if not getattr(ctx, "damaged", False) or not MIRRORED_PAIRS.search(text):
         return []
-    mirrored, usual = len(MIRRORED_PAIRS.findall(text)), len(USUAL_PAIRS.findall(text))
+    mirrored, usual = bracket_counts(text)
     if mirrored < MIN_MIRRORED or mirrored <= usual:
         return []
     evidence = (f"{mirrored} brackets open away from their Arabic word against {usual} the usual way: "

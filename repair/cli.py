@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
@@ -25,7 +26,8 @@ from .pipeline import run
 from .report import explain, scan_row, scan_table, to_report, write_report
 from .stream import fix_stream
 
-FAMILIES = ("bidi_controls", "presentation_forms", "visual_order", "run_order", "brackets", "line_order", "kashida", "chunk_reversal", "words", "paragraphs", "figures")
+# The repair families: every on/off switch of Config, in its order.
+FAMILIES = tuple(f.name for f in fields(Config) if f.default is True)
 SNIFF_BYTES = 1 << 16
 
 

@@ -32,7 +32,6 @@ from .model import Edit
 from .visual import reverse_rtl, split_runs
 
 MARKS = "\u202a-\u202e\u2066-\u2069"
-EMBEDDINGS = re.compile(f"[{MARKS}]+")
 # A closed LRE run on one line, else a run of other marks (a lone LRE on its own).
 _TOKEN = re.compile(f"\u202a(?P<ltr>[^{MARKS}\\n]*)\u202c|[\u202b-\u202e\u2066-\u2069]+|\u202a")
 _LINE_OPENS_WITH_MARK = re.compile(f"^[{MARKS}]", re.M)
