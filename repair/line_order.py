@@ -32,7 +32,7 @@ from . import ngram
 from .adjacency import PARAGRAPH_END, PARAGRAPH_START
 from .arabic import ARABIC_RUN
 from .model import Edit
-from .paragraphs import ends_sentence
+from .paragraphs import FINAL_PUNCT, ends_sentence
 
 MIN_LINES = 3           # two lines give one join: too little to turn a block round
 MAX_BLANK = 1           # pdfminer's blank line between the boxes of one paragraph
@@ -103,25 +103,35 @@ def _trimmed(lines: list[str]) -> list[str]:
     return lines
 
 
+def ends_paragraph(stripped: str) -> bool:
+    """True when a line can close a paragraph: it ends a sentence, and not on a colon
+    (``وقال:`` opens a quotation or a verse).
+
+    >>> ends_paragraph("انتهى الاجتماع.»"), ends_paragraph("وقال المتنبي:")
+    (True, False)
+    """
+    return ends_sentence(stripped, FINAL_PUNCT)
+
+
 def looks_upside_down(stripped: list[str]) -> bool:
     """Layout of a block given last line first: its top line (or the one under a title) ends
-    a sentence, its last line does not.
+    a paragraph, its last line does not.
 
     >>> looks_upside_down(["انتهى.", "بدأ الاجتماع"]), looks_upside_down(["بدأ الاجتماع", "انتهى."])
     (True, False)
     >>> looks_upside_down(["عنوان الخبر", "انتهى.", "بدأ الاجتماع"])
     True
     """
-    return not ends_sentence(stripped[-1]) and any(map(ends_sentence, stripped[:2]))
+    return not ends_paragraph(stripped[-1]) and any(map(ends_paragraph, stripped[:2]))
 
 
 def paragraph_starts(stripped: list[str]) -> list[int]:
-    """Where each upside-down paragraph starts: at every line that ends a sentence.
+    """Where each upside-down paragraph starts: at every line that ends a paragraph.
 
     >>> paragraph_starts(["انتهى.", "وسط", "بدأ", "انتهى أيضا.", "بدأ ثانيا"])
     [0, 3]
     """
-    return [i for i, line in enumerate(stripped) if ends_sentence(line)]
+    return [i for i, line in enumerate(stripped) if ends_paragraph(line)]
 
 
 def reading_order(lines: list[str]) -> tuple[list[int] | None, float]:

@@ -39,6 +39,7 @@ MAX_UNJOINABLE = 0.2        # posts (emoji, mentions, links) and vocalised verse
 VOCALISED_SHARE = 0.25
 
 _SENTENCE_PUNCT = tuple(".!?؟:؛;…")
+FINAL_PUNCT = tuple(".!?؟…")   # what ends a paragraph: not a colon or semicolon, which lead on
 _CLOSERS = "\"”»')]"
 LIST_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\(?[0-9٠-٩]+[.)\-]|[0-9٠-٩]+\s*-)\s")
 # Posts, verse and tables: emoji, mentions, hemistich gaps, ellipsis separators, tabs.
@@ -70,13 +71,13 @@ def visible_length(line: str) -> int:
     return len(stripped) - len(_MARK.findall(stripped))
 
 
-def ends_sentence(stripped: str) -> bool:
-    """True when a stripped line ends on sentence punctuation, closing quotes or brackets after it.
+def ends_sentence(stripped: str, punct: tuple = _SENTENCE_PUNCT) -> bool:
+    """True when a stripped line ends on sentence punctuation (``punct``), closing quotes or brackets after it.
 
-    >>> ends_sentence("قال.»"), ends_sentence("قال")
-    (True, False)
+    >>> ends_sentence("قال.»"), ends_sentence("قال"), ends_sentence("وقال:"), ends_sentence("وقال:", FINAL_PUNCT)
+    (True, False, True, False)
     """
-    return stripped.rstrip(_CLOSERS).endswith(_SENTENCE_PUNCT)
+    return stripped.rstrip(_CLOSERS).endswith(punct)
 
 
 class _Lines:

@@ -56,3 +56,16 @@ def test_a_block_that_ends_a_sentence_is_not_even_scored():
 def test_clean_documents_are_left_alone_whole():
     for path in CLEAN_FILES:
         assert not [c for c in repair.fix_and_explain(read(path)).changes if c.kind == "line_order"], path
+
+
+def test_damaged_documents_in_reading_order_are_not_turned_round():
+    """Every synthetic damaged fixture is in reading order (verse under ``وقال المتنبي:`` included)."""
+    damaged = sorted(p for p in (ROOT / "fixtures" / "damaged").glob("*/*.txt") if not p.name.endswith(".ref.txt"))
+    assert len(damaged) > 200
+    for path in damaged:
+        assert not [c for c in repair.fix_and_explain(read(path)).changes if c.kind == "line_order"], path
+
+
+def test_a_colon_does_not_end_a_paragraph():
+    assert line_order.ends_paragraph("انتهى الاجتماع.»")
+    assert not line_order.ends_paragraph("وقال أبو الطيب المتنبي:")
