@@ -3,7 +3,7 @@
 import repair
 from repair.chunks import best_reading, could_be_chunk_reversed, seam_gain
 
-from conftest import CLEAN_FILES, read
+from conftest import CLEAN_FILES, ROOT, read
 
 
 def test_seams_need_a_left_half_that_does_not_join_and_a_real_word():
@@ -97,3 +97,22 @@ def test_a_phrase_the_siblings_repeat_decides_where_the_line_starts():
     logical = "السبت الأحد جولة جديدة من النزوح. من جهته، توقع وزير الدفاع البريطاني مايكل فالون الأحد"
     siblings = [read(p) for p in sorted(SEEDS.glob("00[013]_*.txt"))]
     assert best_reading(line.split(), "ليل", "أن", adjacency.LocalPairs(siblings)).text == logical
+
+
+def test_a_long_headline_above_a_blank_line_starts_a_paragraph():
+    """The headline (51 characters, no full stop) is narrower than the wrap width (88), so the
+    rotated line under it opens a paragraph: ``كشفت`` at the start, not ``كوبرتينو``."""
+    from repair.chunks import _previous_token
+    from repair.paragraphs import wrap_width
+
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "mixed_01.s1.txt")
+    lines = damaged.split("\n")
+    assert _previous_token(lines, 2, wrap_width(lines)) == "<s>"
+    assert _previous_token(lines, 2) == "Pro"        # no width known: only the 40-character rule
+    assert repair.fix_text(damaged).split("\n")[2].startswith("كشفت شركة آبل (Apple)")
+
+
+def test_a_full_line_above_a_blank_line_runs_on():
+    lines = ["س" * 80 + " قال", "", "إن الجيش"]
+    from repair.chunks import _previous_token
+    assert _previous_token(lines, 2, 85) == "قال"
