@@ -74,7 +74,7 @@ def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
         return []
     lines = text.split("\n")
     candidates = {i for i, line in enumerate(lines)
-                  if could_be_chunk_reversed(line) and has_seams(line.split()) and arabic_share(line) > 0.8}
+                  if could_be_chunk_reversed(line) and has_seams(line.split()) and arabic_share(line) > 0.5}
     if not candidates:
         return []
     clean_lines = [line for i, line in enumerate(lines) if i not in candidates]

@@ -101,6 +101,7 @@ class _Lines:
         self._unjoinable: set[int] | None = None
         self._other_letters: set[int] = set()
         self._mostly_arabic: list[bool | None] | None = None
+        self.blank_separated: bool | None = None   # set by _sentence_runs_on on first need
 
     @property
     def text(self) -> str:
@@ -374,13 +375,49 @@ def _continues(facts: _Lines, i: int, j: int, width: int) -> bool:
     line, next_line = facts.lines[i], facts.lines[j]
     if facts.visible[i] < FULL_SHARE * width:
         return False
-    if not facts.stripped[i] or facts.sentence_ends[i] or "\t" in line or " | " in line:
+    if not facts.stripped[i] or "\t" in line or " | " in line:
+        return False
+    if facts.sentence_ends[i] and not (j == i + 1 and _sentence_runs_on(facts, width, i)):
         return False
     if not (facts.mostly_arabic(i) and facts.mostly_arabic(j)):
         return False
     if LIST_ITEM.match(next_line) or next_line.startswith((" ", "\t")):
         return False
     return not (facts.unjoinable(i) or facts.unjoinable(j))
+
+
+def _sentence_runs_on(facts: _Lines, width: int, i: int) -> bool:
+    """A full line ending a sentence, with the next line straight under it, is inside a
+    paragraph when the document sets its paragraphs apart with blank lines (as pdfminer
+    does, a text box each): every short line that ends a paragraph stands before a blank
+    line.  A colon leads into a list or a quote, so it never runs on.
+
+    >>> body = ["كلمة " * 17 + "تامة.", "كلمة " * 17 + "ثانية", "خاتمة.", "", "كلمة " * 17 + "ثالثة", "نهاية."]
+    >>> facts = _Lines(body)
+    >>> _sentence_runs_on(facts, 90, 0), _sentence_runs_on(_Lines(body[:3] + ["بلا فاصل."] + body[4:]), 90, 0)
+    (True, False)
+    """
+    if not ends_sentence(facts.stripped[i], FINAL_PUNCT + ("؛", ";")):
+        return False
+    if facts.blank_separated is None:
+        facts.blank_separated = _paragraphs_set_apart(facts, width)
+    return facts.blank_separated
+
+
+def _paragraphs_set_apart(facts: _Lines, width: int) -> bool:
+    """At least two paragraph ends before a blank line, and no short sentence-ending line run straight into another."""
+    stripped, visible, ends = facts.stripped, facts.visible, facts.sentence_ends
+    full = FULL_SHARE * width
+    before_blank = 0
+    for i in facts.content:
+        next_blank = i + 1 >= len(stripped) or not stripped[i + 1]
+        if not ends[i]:
+            continue
+        if next_blank:
+            before_blank += 1
+        elif visible[i] < full:
+            return False
+    return before_blank >= 2
 
 
 def _indented_paragraph_start(facts: _Lines, i: int) -> bool:

@@ -116,3 +116,9 @@ def test_a_full_line_above_a_blank_line_runs_on():
     lines = ["س" * 80 + " قال", "", "إن الجيش"]
     from repair.chunks import _previous_token
     assert _previous_token(lines, 2, 85) == "قال"
+
+
+def test_a_line_with_latin_and_figures_is_put_back():
+    """Half of the line's letters Latin (iPhone, Pro, Max) is still an Arabic line for the chunk step."""
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "mixed_01.s1.txt")
+    assert "صباحا بتوقيت المحيط الهادئ، أي" in repair.fix_text(damaged)

@@ -49,3 +49,21 @@ def test_sentence_end_list_item_and_latin_stop_a_join():
     assert not continues(full + "نهاية.", "بداية", 90)
     assert not continues(full, "1. بند", 90)
     assert not continues(full, "This is English text going on", 90)
+
+
+def test_a_full_line_ending_a_sentence_runs_on_where_paragraphs_are_set_apart_by_blank_lines():
+    """pdfminer's layout: a blank line after each paragraph, so a sentence that ends at a full
+    line's end with the next line straight under it is inside the paragraph."""
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "news_01.s3.txt")
+    fixed = repair.fix_text(damaged)
+    assert "حدود الدوائر”. وتساءل أحد نوابها" in fixed
+    assert "الجريدة الرسمية. وتقدر الهيئة" in fixed
+
+
+def test_a_sentence_end_stays_a_line_end_where_paragraphs_are_not_set_apart():
+    """The same article with its blank lines taken out: a paragraph's short last line now runs
+    straight into the next paragraph, so no line ending a sentence is joined."""
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "news_01.s3.txt").replace("\n\n", "\n")
+    assert wrap_width(damaged.split("\n")) is not None
+    fixed = repair.fix_text(damaged)
+    assert "حدود الدوائر”.\nوتساءل أحد نوابها" in fixed
