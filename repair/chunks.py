@@ -441,24 +441,25 @@ def seam_gain(left: str, right: str, middle: str | None = None) -> float | None:
     joined = left + (middle or "") + right
     if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
         return None
-    parts = _fragment_log_prob(left) + lexicon.log_prob(right)
+    parts = _fragment_log_prob(left) + _fragment_log_prob(right)
     if middle is not None:
         parts += lexicon.log_prob(middle)
     gain = lexicon.log_prob(joined) - parts
     return gain if gain >= MIN_SEAM_GAIN else None
 
 
-def _fragment_log_prob(left: str) -> float:
-    """log10 probability of a seam's left half read as a word of its own.
+def _fragment_log_prob(half: str) -> float:
+    """log10 probability of a seam's half read as a word of its own.
 
     A one-letter token is a fragment: the conjunction و is written joined to
     its word, and a lone أ or د is a list label or an abbreviation; the list's
     high counts for them come from loose typing, so they count as rare words.
+    That holds for a right half too (``هيا|ل``, ``هيال``; punctuation after it aside).
 
-    >>> _fragment_log_prob("و") == _fragment_log_prob("أ") == LONE_LETTER_LOG_PROB
+    >>> _fragment_log_prob("و") == _fragment_log_prob("أ") == _fragment_log_prob("ل،") == LONE_LETTER_LOG_PROB
     True
     """
-    return LONE_LETTER_LOG_PROB if len(left) == 1 else lexicon.log_prob(left)
+    return LONE_LETTER_LOG_PROB if len(letters_only(half)) == 1 else lexicon.log_prob(half)
 
 
 def _reading(tokens, cuts, gains, base: float, score) -> Reading | None:

@@ -122,3 +122,11 @@ def test_a_line_with_latin_and_figures_is_put_back():
     """Half of the line's letters Latin (iPhone, Pro, Max) is still an Arabic line for the chunk step."""
     damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "mixed_01.s1.txt")
     assert "صباحا بتوقيت المحيط الهادئ، أي" in repair.fix_text(damaged)
+
+
+def test_a_lone_letter_as_a_seams_right_half():
+    """``وجبل هيا|ل``: the place name هيال is rare, but a lone ل is no word, so the seam holds and
+    the four-chunk line of seed 003's damaged copy comes back whole."""
+    assert seam_gain("هيا", "ل") is not None
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "seed_003.s1.txt")
+    assert "وجبل هيال وصوامع الحبوب بريف حمص الشرقي عقب" in repair.fix_text(damaged)
