@@ -32,6 +32,9 @@ MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are ne
 MAX_CUTS = 3                  # up to four chunks
 MIN_SEAM_GAIN = 3.0           # log10: the joined word against its two halves read as words
 MIN_JOINED_ZIPF = 1.5
+PROCLITICS = "وفبلك"            # one-letter proclitics a rare joined word may be read through
+MIN_STEM_ZIPF = 2.5           # the stem after one must be this common
+CLITIC_PENALTY = 1.0          # log10: the proclitic's cost
 LONE_LETTER_LOG_PROB = -6.0     # a lone letter as a seam's left half (و, أ): as rare as a Zipf-3 word
 ADJACENCY_WEIGHT = 1.0
 LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblings
@@ -74,7 +77,7 @@ def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
         return []
     lines = text.split("\n")
     candidates = {i for i, line in enumerate(lines)
-                  if could_be_chunk_reversed(line) and has_seams(line.split()) and arabic_share(line) > 0.5}
+                  if could_be_chunk_reversed(line) and has_seams(line.split()) and mostly_arabic(line)}
     if not candidates:
         return []
     clean_lines = [line for i, line in enumerate(lines) if i not in candidates]
@@ -89,6 +92,21 @@ def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
                 edits.append(edit)
         offset += len(line) + 1
     return edits
+
+
+_ADDRESS = re.compile(r"\S*(?:https?://|www\.|@)\S*")   # links, e-mail addresses and @handles
+
+
+def mostly_arabic(line: str) -> bool:
+    """At least half the line's letters are Arabic, not counting links, addresses and handles
+    (a chunk-reversed line may carry a long Latin URL).
+
+    >>> mostly_arabic("لة: https://forms.gle/Xy7Kp2RtL9mQbN3a8 رابط التسجيل في البطو"), mostly_arabic("iPhone 15 Pro Max الجديد")
+    (True, False)
+    """
+    if arabic_share(line) > 0.5:
+        return True
+    return ("/" in line or "@" in line) and arabic_share(_ADDRESS.sub(" ", line)) > 0.5
 
 
 def has_seams(tokens: list[str]) -> bool:
@@ -382,8 +400,10 @@ def _listed_seam_gain(left: str, right: str, middle: str | None = None) -> float
     """
     parts = (_seam_keys(left)[0], _seam_keys(right)[2]) if middle is None else (
         _seam_keys(left)[0], _seam_keys(middle)[1], _seam_keys(right)[2])
-    if None not in parts and not lexicon.listed("".join(parts)):
-        return None
+    if None not in parts:
+        key = "".join(parts)
+        if not lexicon.listed(key) and not (key[:1] in PROCLITICS and lexicon.listed(key[1:])):
+            return None
     return seam_gain(left, right, middle)
 
 
@@ -438,14 +458,31 @@ def seam_gain(left: str, right: str, middle: str | None = None) -> float | None:
     if middle is not None and not (can_close_seam(middle) and can_open_seam(middle)):
         return None
     left, right = _left_half(left), right.split("/", 1)[0]
-    joined = left + (middle or "") + right
-    if lexicon.zipf(joined) < MIN_JOINED_ZIPF:
+    joined = _joined_log_prob(left + (middle or "") + right)
+    if joined is None:
         return None
     parts = _fragment_log_prob(left) + _fragment_log_prob(right)
     if middle is not None:
         parts += lexicon.log_prob(middle)
-    gain = lexicon.log_prob(joined) - parts
+    gain = joined - parts
     return gain if gain >= MIN_SEAM_GAIN else None
+
+
+def _joined_log_prob(joined: str) -> float | None:
+    """log10 probability of the word a seam makes; None when the lexicon does not know it.
+
+    A word too rare in the list (``بالخوادم``) counts through its stem after a
+    one-letter proclitic (``الخوادم``), when that is common, less ``CLITIC_PENALTY``.
+
+    >>> _joined_log_prob("بالخوادم") is not None, _joined_log_prob("بزززز")
+    (True, None)
+    """
+    if lexicon.zipf(joined) >= MIN_JOINED_ZIPF:
+        return lexicon.log_prob(joined)
+    stem = joined[1:] if joined[:1] in PROCLITICS else ""
+    if len(letters_only(stem)) >= 3 and lexicon.zipf(stem) >= MIN_STEM_ZIPF:
+        return lexicon.log_prob(stem) - CLITIC_PENALTY
+    return None
 
 
 def _fragment_log_prob(half: str) -> float:

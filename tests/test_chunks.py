@@ -130,3 +130,14 @@ def test_a_lone_letter_as_a_seams_right_half():
     assert seam_gain("هيا", "ل") is not None
     damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "seed_003.s1.txt")
     assert "وجبل هيال وصوامع الحبوب بريف حمص الشرقي عقب" in repair.fix_text(damaged)
+
+
+def test_a_link_does_not_make_a_line_latin():
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "dialect_03.s3.txt")
+    assert "رابط التسجيل في البطولة: https://forms.gle/Xy7Kp2RtL9mQbN3a8" in repair.fix_text(damaged)
+
+
+def test_a_rare_joined_word_counts_through_its_stem():
+    """``بالخواد|م`` makes بالخوادم, rare in the list (Zipf 1.4), but الخوادم is common."""
+    damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "mixed_01.s1.txt")
+    assert "بالخوادم السحابية." in repair.fix_text(damaged)
