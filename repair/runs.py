@@ -80,6 +80,7 @@ def signed_lines(text: str, ctx=None) -> int:
     return first + len(screen.LINE_END_OPENING_AFTER_NEWLINE.findall(text))
 
 
+_RTL_PUNCTUATION = set("؟؛")   # bidi class AL: part of the Arabic run they end
 _SPACES_AFTER_FIGURE = re.compile(r"[0-9A-Za-z%]  +[\u0621-\u064a]")
 def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple[str, bool]:
     """The line in logical order, and whether its runs were reversed.
@@ -114,10 +115,18 @@ def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple
 
 def _edges_moved(runs: list, brackets_too: bool) -> list:
     """Keep the body's order; the closing punctuation shown first goes last (and, where the
-    document shows visual run order, any bracket at either edge changes edge too)."""
+    document shows visual run order, any bracket at either edge changes edge too).
+
+    The Arabic question mark and semicolon are right-to-left letters to the bidi
+    algorithm, so PyMuPDF leaves them in their Arabic run: one at the end stays.
+
+    >>> [r[1] for r in _edges_moved(split_runs("قال: لماذا؟"), True)]
+    ['قال: لماذا', '؟']
+    """
     movable = (lambda run: True) if brackets_too else (lambda run: not set(run.strip()) - set(".،:؛!؟"))
     head = [r for r in runs[:1] if r[0] == "edge" and movable(r[1])]
-    tail = [r for r in runs[-1:] if r[0] == "edge" and len(runs) > 1 and brackets_too]
+    tail = [r for r in runs[-1:] if r[0] == "edge" and len(runs) > 1 and brackets_too
+            and not set(r[1].strip()) <= _RTL_PUNCTUATION]
     body = runs[len(head):len(runs) - len(tail)]
     return tail + body + head
 

@@ -29,3 +29,14 @@ def test_wrapped_clean_text_with_quotes_and_brackets_at_line_starts_stays():
             "(على مراحل) خلال العام المقبل، وأن 85 بالمئة من المشاريع قد أنجزت فعلا.\n")
     assert reorder_runs(text, None) == []
     assert repair.fix_text(text) == text
+
+
+def test_an_arabic_question_mark_at_a_line_end_stays_there():
+    """؟ is a right-to-left letter to the bidi algorithm: PyMuPDF leaves it at the end of its run.
+    Moved to the front, it hid a paragraph end, and the upside-down paragraphs of this PDF
+    came back in the wrong order (CER 0.33)."""
+    pdf = ROOT / "fixtures" / "pdf"
+    text, ref = read(pdf / "news_01_paragraph.pymupdf.txt"), read(pdf / "news_01_paragraph.ref.txt")
+    fixed = repair.fix_text(text)
+    assert "التي ستشرف عليها؟" in fixed
+    assert cer(fixed, ref) < 0.005
