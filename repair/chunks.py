@@ -32,8 +32,8 @@ MAX_LINE_CHARS = 400          # PDF lines are short; paragraph-long lines are ne
 MAX_CUTS = 3                  # up to four chunks
 MIN_SEAM_GAIN = 3.0           # log10: the joined word against its two halves read as words
 MIN_JOINED_ZIPF = 1.5
-PROCLITICS = "وفبلك"            # one-letter proclitics a rare joined word may be read through
-MIN_STEM_ZIPF = 2.5           # the stem after one must be this common
+PROCLITICS = "وفبك"            # one-letter proclitics before the article a rare joined word may be read through
+MIN_STEM_ZIPF = 2.5           # the stem (article and noun) must be this common
 CLITIC_PENALTY = 1.0          # log10: the proclitic's cost
 LONE_LETTER_LOG_PROB = -6.0     # a lone letter as a seam's left half (و, أ): as rare as a Zipf-3 word
 ADJACENCY_WEIGHT = 1.0
@@ -402,7 +402,7 @@ def _listed_seam_gain(left: str, right: str, middle: str | None = None) -> float
         _seam_keys(left)[0], _seam_keys(middle)[1], _seam_keys(right)[2])
     if None not in parts:
         key = "".join(parts)
-        if not lexicon.listed(key) and not (key[:1] in PROCLITICS and lexicon.listed(key[1:])):
+        if not lexicon.listed(key) and not (key[:1] in PROCLITICS and key[1:3] == "ال" and lexicon.listed(key[1:])):
             return None
     return seam_gain(left, right, middle)
 
@@ -472,15 +472,16 @@ def _joined_log_prob(joined: str) -> float | None:
     """log10 probability of the word a seam makes; None when the lexicon does not know it.
 
     A word too rare in the list (``بالخوادم``) counts through its stem after a
-    one-letter proclitic (``الخوادم``), when that is common, less ``CLITIC_PENALTY``.
+    one-letter proclitic, when that stem is a common word with the article
+    (``الخوادم``), less ``CLITIC_PENALTY``.
 
-    >>> _joined_log_prob("بالخوادم") is not None, _joined_log_prob("بزززز")
-    (True, None)
+    >>> _joined_log_prob("بالخوادم") is not None, _joined_log_prob("بزززز"), _joined_log_prob("بكرانة")
+    (True, None, None)
     """
     if lexicon.zipf(joined) >= MIN_JOINED_ZIPF:
         return lexicon.log_prob(joined)
-    stem = joined[1:] if joined[:1] in PROCLITICS else ""
-    if len(letters_only(stem)) >= 3 and lexicon.zipf(stem) >= MIN_STEM_ZIPF:
+    stem = joined[1:] if joined[:1] in PROCLITICS and joined[1:3] == "ال" else ""
+    if len(letters_only(stem)) >= 5 and lexicon.zipf(stem) >= MIN_STEM_ZIPF:
         return lexicon.log_prob(stem) - CLITIC_PENALTY
     return None
 
