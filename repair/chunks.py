@@ -41,6 +41,7 @@ LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblin
 LOCAL_PHRASE_WEIGHT = 2.0     # word triples of the same: a phrase the story repeats (eval_chunks --siblings)
 NGRAM_WEIGHT = 0.75           # fluency of the whole reading (repair.ngram), chosen on held-out corpus files
 BIGRAM_WEIGHT = 1.0           # real-prose word pairs (repair.bigram) in the word term; flat from 0.75 to 2 on held-out lines
+LIST_START_BONUS = 3.0        # log10: a reading that opens like the rows or items around it
 CUT_PENALTY = 1.0             # per cut, so that one strong seam is not padded with weak ones
 CALIBRATION = (0.89, 1.39)    # confidence = logistic(-0.89 + 1.39 * margin over the runner-up)
 MIN_MARGIN = 2.0              # best reading against the line as it stands
@@ -87,7 +88,8 @@ def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
     offset = 0
     for i, line in enumerate(lines):
         if i in candidates:
-            edit = _repair_line(line, offset, _previous_token(lines, i, width), _next_token(lines, i), local)
+            edit = _repair_line(line, offset, _previous_token(lines, i, width), _next_token(lines, i), local,
+                                _template_start(lines, i))
             if edit:
                 edits.append(edit)
         offset += len(line) + 1
@@ -221,9 +223,67 @@ def _next_token(lines: list[str], i: int) -> str:
     return adjacency.PARAGRAPH_END if j is None else lines[j].split()[0]
 
 
-def _repair_line(line: str, offset: int, before: str, after: str, local=None) -> Edit | None:
+_BULLETS = frozenset("-–•*▪●◦")
+
+
+def _token_class(token: str) -> str:
+    if token[:1].isdigit():
+        return "figure"
+    if token in _BULLETS:
+        return "bullet"
+    return "word" if is_arabic_letter(token[:1]) else "other"
+
+
+def line_start_class(tokens) -> tuple | None:
+    """How a line opens, where a table or a list repeats it: a figure or a bullet, then
+    what follows it; None for a line that opens otherwise.
+
+    >>> line_start_class(["12", "النصر"]), line_start_class(["-", "مخلل"]), line_start_class(["قال", "إن"])
+    (('figure', 'word'), ('bullet', 'word'), None)
+    """
+    classes = tuple(_token_class(t) for t in tokens[:2])
+    return classes if classes[0] in ("figure", "bullet") else None
+
+
+def _template_start(lines: list[str], i: int) -> tuple | None:
+    """How the lines around line ``i`` open, where they make a table or a list it belongs
+    to: the lines right above and below it open alike, or, at the list's end (start),
+    the two lines above (below) do and a blank line is on the other side.
+
+    >>> _template_start(["3 النصر 20", "ب 20 4 الشبا", "5 الاتحاد 20"], 1)
+    ('figure', 'word')
+    >>> _template_start(["- سلطة", "- لبن", "يتون أخضر - مخلل لفت أو ز", ""], 2), _template_start(["قال", "x", "5 y"], 1)
+    (('bullet', 'word'), None)
+    """
+    def opening(j: int):
+        return line_start_class(lines[j].split()) if 0 <= j < len(lines) and lines[j].strip() else None
+
+    def blank(j: int) -> bool:
+        return not (0 <= j < len(lines)) or not lines[j].strip()
+
+    above, below = opening(i - 1), opening(i + 1)
+    if above is not None and (above == below or (blank(i + 1) and opening(i - 2) == above)):
+        return above
+    if below is not None and blank(i - 1) and opening(i + 2) == below:
+        return below
+    return None
+
+
+class _StartBonus:
+    """A line's scorer, plus ``LIST_START_BONUS`` for a reading that opens as its neighbours do."""
+
+    def __init__(self, score, start_class: tuple):
+        self.score, self.start_class = score, start_class
+
+    def __call__(self, tokens) -> float:
+        bonus = LIST_START_BONUS if line_start_class(tokens) == self.start_class else 0.0
+        return self.score(tokens) + bonus
+
+
+def _repair_line(line: str, offset: int, before: str, after: str, local=None,
+                 start_class: tuple | None = None) -> Edit | None:
     tokens = line.split()
-    best = best_reading(tokens, before, after, local)
+    best = best_reading(tokens, before, after, local, start_class)
     if best is None:
         return None
     start = offset + (len(line) - len(line.lstrip()))
@@ -242,16 +302,22 @@ class Repair:
     margin: float = 0.0
 
 
-def best_reading(tokens: list[str], before: str, after: str, local=None) -> Repair | None:
+def best_reading(tokens: list[str], before: str, after: str, local=None,
+                 start_class: tuple | None = None) -> Repair | None:
     """The best chunk-reversal reading of a line, or None when the line should stay.
 
     ``before`` is the last word of the previous line, ``after`` the first of the
     next (or the paragraph markers of :mod:`repair.adjacency`); ``local`` holds
     word pairs from the document's clean lines and its siblings.
+    ``start_class`` is how the lines around it open (:func:`_template_start`):
+    a row of a table or an item of a list opens the same way.
     """
     if len(tokens) < 2:
         return None
-    return _best_reading(tokens, _LineScorer(before, after, _pair_scorer(local), local))
+    score = _LineScorer(before, after, _pair_scorer(local), local)
+    if start_class is not None:
+        score = _StartBonus(score, start_class)
+    return _best_reading(tokens, score)
 
 
 def _best_reading(tokens: list[str], score) -> Repair | None:

@@ -145,3 +145,13 @@ def test_a_rare_joined_word_counts_through_its_stem():
     """``بالخواد|م`` makes بالخوادم, rare in the list (Zipf 1.4), but الخوادم is common."""
     damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "mixed_01.s1.txt")
     assert "بالخوادم السحابية." in repair.fix_text(damaged)
+
+
+def test_a_table_row_or_list_item_opens_as_its_neighbours_do():
+    """Rotations of a row (``ب 20 … 4 الشبا`` between ``3 النصر …`` and ``5 الاتحاد …``) and of a
+    list's last item (``يتون أخضر - مخلل لفت أو ز`` under two ``- …`` items) start like the
+    rows and items around them; word statistics alone could not tell."""
+    table = repair.fix_text(read(ROOT / "fixtures" / "damaged" / "chunks" / "table_01.s1.txt"))
+    assert "\n4 الشباب 20 10 5 5 29 22 +7 35\n" in table
+    recipe = repair.fix_text(read(ROOT / "fixtures" / "damaged" / "chunks" / "table_03.s2.txt"))
+    assert "- مخلل لفت أو زيتون أخضر\n" in recipe
