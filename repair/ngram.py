@@ -112,7 +112,7 @@ def train_table(sequences, order: int, discount: float = DISCOUNT,
 def train(texts) -> dict:
     """Both tables from clean texts (one paragraph a line)."""
     paragraphs = [p.split() for text in texts for p in text.split("\n") if p.strip()]
-    return {"words": train_table([[symbol(t) for t in p] for p in paragraphs], WORD_ORDER),
+    return {"words": train_table([[word_key(t) or t for t in p] for p in paragraphs], WORD_ORDER),
             "classes": train_table([[word_class(t) for t in p] for p in paragraphs], CLASS_ORDER)}
 
 
@@ -123,23 +123,10 @@ def _models() -> tuple[KneserNey, KneserNey]:
     return KneserNey(tables["words"]), KneserNey(tables["classes"])
 
 
-NUMBER = "<num>"
-_DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
-
-
 @lru_cache(maxsize=50_000)
-def symbol(token: str) -> str:
-    """The word model's symbol for a token: its folded letters, ``<num>`` for a figure, or the token itself.
-
-    >>> symbol("«الأثرية»"), symbol("2012"), symbol("3.4%"), symbol("COVID-19")
-    ('الاثريه', '<num>', '<num>', 'COVID-19')
-    """
-    key = word_key(token)
-    if key:
-        return key
-    if not _DIGITS.isdisjoint(token) and not any(ch.isalpha() for ch in token):
-        return NUMBER
-    return token
+def _symbol(token: str) -> str:
+    """The word model's symbol for a token: its folded letters, or the token itself."""
+    return word_key(token) or token
 
 
 def window_terms(window: tuple, at_start: bool) -> tuple[float, float]:
@@ -155,7 +142,7 @@ def window_terms(window: tuple, at_start: bool) -> tuple[float, float]:
     True
     """
     words, classes = _models()
-    keys = tuple(map(symbol, window[-words.order:]))
+    keys = tuple(map(_symbol, window[-words.order:]))
     labels = tuple(map(word_class, window[-classes.order:]))
     if at_start:
         keys = (PARAGRAPH_START,) * (words.order - len(keys)) + keys
