@@ -71,14 +71,24 @@ def distance(a: str, b: str) -> int:
     return Levenshtein.distance(a, b)
 
 
-def distance_excusing_unknown_figures(repaired: str, reference: str) -> int:
-    """Edit distance not counting private-use figure glyphs left in place (reported unknown, never invented).
+_DIGIT = re.compile("[0-9\u0660-\u0669]")
+
+
+def distance_excusing_unknown_figures(repaired: str, reference: str, damaged: str = "") -> int:
+    """Edit distance not counting figures `repair` may not invent: private-use figure glyphs left
+    in place (reported unknown), and reference digits missing from the output, up to the number of
+    digits the damage deleted (the reference's digits less the damaged text's).
 
     >>> distance_excusing_unknown_figures("عن \ue008\ue005 عنصر", "عن 10 عنصر")
     0
+    >>> distance_excusing_unknown_figures("عن  عنصر", "عن 10 عنصر", "عن  عنصر"), distance_excusing_unknown_figures("عن  عنصر", "عن 10 عنصر")
+    (0, 2)
     """
     ops = Levenshtein.editops(repaired, reference)
-    return sum(1 for op in ops if not (op.tag in ("replace", "delete") and "\ue000" <= repaired[op.src_pos] <= "\uf8ff"))
+    vanished = max(0, len(_DIGIT.findall(reference)) - len(_DIGIT.findall(damaged))) if damaged else 0
+    missing_digits = sum(1 for op in ops if op.tag == "insert" and _DIGIT.match(reference[op.dest_pos]))
+    glyphs = sum(1 for op in ops if op.tag in ("replace", "delete") and "\ue000" <= repaired[op.src_pos] <= "\uf8ff")
+    return len(ops) - glyphs - min(missing_digits, vanished)
 
 
 def cer(hypothesis: str, reference: str) -> float:
@@ -145,7 +155,7 @@ def score_pair(damaged: str, reference: str, repaired: str) -> dict:
         "chars": len(ref),
         "dist_before": distance(fold_whitespace(damaged), ref),
         "dist_after": distance(fold_whitespace(repaired), ref),
-        "dist_after_known": distance_excusing_unknown_figures(fold_whitespace(repaired), ref),
+        "dist_after_known": distance_excusing_unknown_figures(fold_whitespace(repaired), ref, damaged),
         "layout_chars": len(ref_layout),
         "layout_before": distance(fold_layout(damaged), ref_layout),
         "layout_after": distance(fold_layout(repaired), ref_layout),
@@ -327,7 +337,8 @@ def format_table(report: dict) -> str:
     if "seed002" in report and report["seed002"] is None:
         lines.append("seed002       (no fixtures/reference/002.ref.txt: not scored)")
     if rows:
-        lines.append("CER after*: not counting private-use figure glyphs left in place as unknown (never invented)")
+        lines.append("CER after*: not counting figures never invented: private-use glyphs left in place as unknown, "
+                     "and digits the damage deleted")
     neg = report.get("negative")
     if neg:
         lines.append("")
