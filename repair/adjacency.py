@@ -222,15 +222,36 @@ class LocalPairs:
     >>> local = LocalPairs(["قال ثلاثة مسؤولين إن الولايات المتحدة", "إن الولايات المتحدة وروسيا"])
     >>> local.pmi("إن", "الولايات") > 0 > local.pmi("المتحدة", "إن")
     True
+
+    Given the first words of the lines that open paragraphs (``starts``), it also
+    knows how the document's paragraphs and headings open:
+
+    >>> heads = LocalPairs(["الحديث الثالث", "الحديث الرابع", "عن أبي هريرة"], starts=["الحديث", "الحديث"])
+    >>> heads.pmi("<s>", "الحديث") > 0 > heads.pmi("<s>", "الرابع")
+    True
     """
 
-    def __init__(self, texts):
+    def __init__(self, texts, starts=()):
         # the word keys of each paragraph; pairs and triples (tuples of keys) stay within one
         paragraphs = [[k for k in map(word_key, p.split()) if k] for text in texts for p in text.split("\n")]
         self.words: Counter[str] = Counter(chain.from_iterable(paragraphs))
         self.pairs: Counter[tuple] = Counter(chain.from_iterable(zip(k, k[1:]) for k in paragraphs))
+        # ``starts``: the first words of the lines that open a paragraph, paired with ``<s>``
+        opening = [k for k in map(word_key, starts) if k]
+        if opening:
+            self.words[PARAGRAPH_START] += len(opening)
+            self.pairs.update((PARAGRAPH_START, k) for k in opening)
         self.triples: Counter[tuple] = Counter(chain.from_iterable(zip(k, k[1:], k[2:]) for k in paragraphs))
         self.total = max(1, sum(self.words.values()))
+
+    @classmethod
+    def of_paragraphs(cls, texts) -> "LocalPairs":
+        """The pairs of clean texts written one paragraph a line: every line opens a paragraph.
+
+        >>> LocalPairs.of_paragraphs(["قال الوزير", "وقال المتحدث"]).words["<s>"]
+        2
+        """
+        return cls(texts, starts=[p.split()[0] for text in texts for p in text.split("\n") if p.strip()])
 
     def continuation(self, first: str, second: str, third: str) -> float:
         """How much likelier ``third`` is after the pair ``first second`` in these texts than

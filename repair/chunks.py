@@ -82,7 +82,8 @@ def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
     if not candidates:
         return []
     clean_lines = [line for i, line in enumerate(lines) if i not in candidates]
-    local = adjacency.LocalPairs(clean_lines + [s.text for s in getattr(ctx, "siblings", ())])
+    sibling_texts = [s.text for s in getattr(ctx, "siblings", ())]
+    local = adjacency.LocalPairs(clean_lines + sibling_texts, starts=_paragraph_openings(lines, candidates, sibling_texts))
     width = wrap_width(lines)
     edits = []
     offset = 0
@@ -109,6 +110,18 @@ def mostly_arabic(line: str) -> bool:
     if arabic_share(line) > 0.5:
         return True
     return ("/" in line or "@" in line) and arabic_share(_ADDRESS.sub(" ", line)) > 0.5
+
+
+def _paragraph_openings(lines: list[str], candidates: set, sibling_texts: list[str]) -> list[str]:
+    """First words of the clean lines that open a paragraph (the first line, or one after a
+    blank line) and of the siblings' paragraphs (one a line).
+
+    >>> _paragraph_openings(["الحديث الثالث", "عن أبي", "", "الحديث الرابع"], set(), ["قال الوزير"])
+    ['الحديث', 'الحديث', 'قال']
+    """
+    own = [line.split()[0] for i, line in enumerate(lines)
+           if i not in candidates and line.strip() and (i == 0 or not lines[i - 1].strip())]
+    return own + [p.split()[0] for text in sibling_texts for p in text.split("\n") if p.strip()]
 
 
 def has_seams(tokens: list[str]) -> bool:

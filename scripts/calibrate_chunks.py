@@ -31,7 +31,7 @@ def samples(seed: int = 1) -> list[tuple[float, bool]]:
     for path in files:
         paragraphs = path.read_text(encoding="utf-8").split("\n")
         for k, paragraph in enumerate(paragraphs):
-            local = adjacency.LocalPairs(paragraphs[:k] + paragraphs[k + 1:])
+            local = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:])
             lines = wrap(paragraph, rng.randint(75, 95))
             for i, line in enumerate(lines[:-1]):
                 points = cut_points(line)

@@ -60,7 +60,7 @@ def main() -> None:
             lines = wrap(paragraph, rng.randint(75, 95))
             # the document's other paragraphs are the clean lines the pipeline would count pairs in
             others = [f.read_text(encoding="utf-8") for f in files if f != path] if args.siblings else []
-            local = adjacency.LocalPairs(paragraphs[:k] + paragraphs[k + 1:] + others) if args.local else None
+            local = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:] + others) if args.local else None
             for i, line in enumerate(lines[:-1]):
                 points = cut_points(line)
                 if len(points) < args.cuts:

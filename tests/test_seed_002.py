@@ -65,7 +65,7 @@ def test_confidence_of_rotations_is_calibrated_on_held_out_news():
     for path in sorted(SEEDS.glob("00[013]_*.txt")):
         paragraphs = path.read_text(encoding="utf-8").split("\n")
         for k, paragraph in enumerate(paragraphs):
-            local = adjacency.LocalPairs(paragraphs[:k] + paragraphs[k + 1:])
+            local = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:])
             lines = wrap(paragraph, rng.randint(75, 95))
             for i, line in enumerate(lines[:-1]):
                 points = cut_points(line)
