@@ -278,26 +278,30 @@ def evaluate_all(only: str | None = None) -> dict:
     return report
 
 
-EXTRACTORS = ("pdfminer", "pdftotext", "pymupdf")
+EXTRACTORS = ("pdfminer", "pdftotext", "pymupdf", "pdfjs")
+PDF_DIRS = ("pdf", "pdfjs")   # fixtures/pdf/ (scripts/make_pdf_fixtures.py), fixtures/pdfjs/ (make_pdfjs_fixtures.py)
 
 
 def evaluate_pdf() -> list[dict]:
-    """CER before and after the whole repair of each real extractor's output in fixtures/pdf/."""
+    """CER before and after the whole repair of each real extractor's output in
+    fixtures/pdf/ and fixtures/pdfjs/ (pdf.js as pdf-parse uses it, lines broken mid-word)."""
     rows = []
-    for ref_path in sorted((ROOT / "fixtures" / "pdf").glob("*.ref.txt")):
-        reference = ref_path.read_text(encoding="utf-8")
-        row = {"fixture": ref_path.name[:-len(".ref.txt")]}
-        for extractor in EXTRACTORS:
-            path = ref_path.with_name(f"{row['fixture']}.{extractor}.txt")
-            if path.exists():
-                text = path.read_text(encoding="utf-8")
-                row[extractor] = (cer(text, reference), cer(run_repair(text).text, reference))
-        rows.append(row)
+    for folder in PDF_DIRS:
+        for ref_path in sorted((ROOT / "fixtures" / folder).glob("*.ref.txt")):
+            reference = ref_path.read_text(encoding="utf-8")
+            name = ref_path.name[:-len(".ref.txt")]
+            row = {"fixture": name if folder == "pdf" else f"{folder}/{name}"}
+            for extractor in EXTRACTORS:
+                path = ref_path.with_name(f"{name}.{extractor}.txt")
+                if path.exists():
+                    text = path.read_text(encoding="utf-8")
+                    row[extractor] = (cer(text, reference), cer(run_repair(text).text, reference))
+            rows.append(row)
     return rows
 
 
 def format_pdf(rows: list[dict]) -> list[str]:
-    lines = ["", "real extractors (fixtures/pdf/), CER before -> after:",
+    lines = ["", "real extractors (fixtures/pdf/, fixtures/pdfjs/), CER before -> after:",
              f"{'fixture':20} " + " ".join(f"{e:>16}" for e in EXTRACTORS)]
     for row in rows:
         cells = [f"{row[e][0]:.3f} -> {row[e][1]:.3f}" if e in row else "-" for e in EXTRACTORS]
