@@ -46,8 +46,10 @@ SHORT_TEXT = 600
 # A line that opens with closing punctuation before an Arabic word: runs shown in visual
 # order (PyMuPDF).  Matched at the text's start, or searched after a newline (a literal
 # prefix the search skips to at C speed, where ``(?m)^`` is tried at every position).
-LINE_END_OPENING = re.compile(r"[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
-LINE_END_OPENING_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟)»][ \t]*[\u0621-\u064a]")
+# (Not a bracket or a guillemet: a producer that stores them mirrored, as python-bidi does, makes
+# a line that opens with a quote, ``«تنظيم``, look like ``»تنظيم`` in logical-order output too.)
+LINE_END_OPENING = re.compile(r"[ \t]*[.،:؛!؟][ \t]*[\u0621-\u064a]")
+LINE_END_OPENING_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟][ \t]*[\u0621-\u064a]")
 
 # A short line (a PDF line) that opens with a short word that is not a common
 # particle and closes on a letter that does not join left: how a chunk-reversed
