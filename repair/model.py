@@ -152,6 +152,7 @@ class Config:
     bidi_controls: bool = True
     presentation_forms: bool = True
     visual_order: bool = True
+    marks: bool = True
     run_order: bool = True
     brackets: bool = True
     line_order: bool = True

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
-from . import brackets, chunks, controls, line_order, runs, screen, kashida, paragraphs, presentation, visual, words
+from . import (brackets, chunks, controls, kashida, line_order, marks, paragraphs, presentation, runs, screen,
+               visual, words)
 from .figures import resolve_figures
 from .model import Change, Config, Diagnosis, Result
 from .offsets import LineIndex, StageMap, apply_edits
@@ -27,6 +28,7 @@ STEPS = [
     ("bidi_controls", controls.strip_bidi_embeddings),
     ("presentation_forms", presentation.fold_presentation_forms),
     ("visual_order", visual.reorder_visual_lines),
+    ("marks", marks.reattach_marks),
     ("run_order", runs.reorder_runs),
     ("brackets", brackets.mirror_brackets),
     ("line_order", line_order.reverse_upside_down_paragraphs),

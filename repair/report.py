@@ -17,6 +17,7 @@ KIND_NAMES = {
     "presentation_form": "presentation forms folded",
     "lam_alef": "swapped lam-alef put right",
     "visual_order": "visual-order line put in logical order",
+    "detached_mark": "vowel mark put back on its word",
     "run_order": "line's runs (PyMuPDF order) put in logical order",
     "bracket": "mirrored bracket turned round",
     "line_order": "paragraph given last line first put in reading order",

@@ -43,6 +43,8 @@ SHORT_VOWELS = ("\u064e", "\u064f", "\u0650")
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 _MARK_AFTER_WORD_GAP = re.compile("[\u064b-\u0652](?<=[\n «“(].)")
 SHORT_TEXT = 600
+# A vowel mark right after a space (led by a literal: scanned for at C speed): harakat detached (pdf.js).
+MARK_AFTER_SPACE = re.compile(" [\u064b-\u0652]")
 # A line that opens with closing punctuation before an Arabic word: runs shown in visual
 # order (PyMuPDF).  Matched at the text's start, or searched after a newline (a literal
 # prefix the search skips to at C speed, where ``(?m)^`` is tried at every position).
@@ -104,6 +106,8 @@ def signs(text: str) -> frozenset:
         found.add("chunk_reversal")
     if _opens_with_line_end(text):
         found.add("run_order")
+    if MARK_AFTER_SPACE.search(text):
+        found.add("marks")
     return frozenset(found)
 
 
@@ -187,6 +191,7 @@ SIGN_TESTS = {
     "presentation_forms": lambda text: PRESENTATION.search(text) is not None or SWAP_SIGN.search(text) is not None,
     "visual_order": lambda text: PRESENTATION.search(text) is not None or _looks_reversed(text),
     "figures": may_hold_figure_slots,
+    "marks": lambda text: MARK_AFTER_SPACE.search(text) is not None,
 }
 
 
