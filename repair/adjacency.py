@@ -54,6 +54,19 @@ _SUFFIXES = ("يين", "يات", "ية", "ات", "ون", "ين", "ان", "تين
 # Each affix with its folded spelling (what a folded core is matched against).
 _FOLDED_PREFIXES = tuple((p, fold(p)) for p in _PREFIXES)
 _FOLDED_SUFFIXES = tuple((s, fold(s)) for s in _SUFFIXES)
+
+
+def _by_letter(affixes: tuple, at: int) -> dict[str, tuple]:
+    """``affixes`` (affix, folded key) grouped by the key's letter at ``at`` (0: first, -1: last),
+    each group in the order of ``affixes``: a core is matched only against the group of its own letter."""
+    groups: dict[str, list] = {}
+    for affix, key in affixes:
+        groups.setdefault(key[at], []).append((affix, key))
+    return {letter: tuple(group) for letter, group in groups.items()}
+
+
+_PREFIXES_BY_FIRST = _by_letter(_FOLDED_PREFIXES, 0)
+_SUFFIXES_BY_LAST = _by_letter(_FOLDED_SUFFIXES, -1)
 _END_PUNCT = {".": ".", "،": "،", ",": "،", "؛": "،", ";": "،", ":": ":", "؟": ".", "?": ".", "!": ".",
               "”": "q", "»": "q", '"': "q", ")": ")"}
 _START_PUNCT = {"“": "q", "«": "q", '"': "q", "(": "("}
@@ -82,12 +95,14 @@ def word_class(token: str) -> str:
             "|" + trail if trail else "")
     if folded in FUNCTION_WORDS and not lead:
         return "F:" + folded + ("|" + trail if trail else "")
-    prefix = next((p for p, key in _FOLDED_PREFIXES if folded.startswith(key) and len(folded) - len(p) >= 3), "")
+    prefix = next((p for p, key in _PREFIXES_BY_FIRST.get(folded[:1], ())
+                   if folded.startswith(key) and len(folded) - len(p) >= 3), "")
     rest = folded[len(prefix):]
     if _has_accusative_tanween(token):
         suffix = "ًا"
     else:
-        suffix = next((s for s, key in _FOLDED_SUFFIXES if rest.endswith(key) and len(rest) - len(s) >= 2), "")
+        suffix = next((s for s, key in _SUFFIXES_BY_LAST.get(rest[-1:], ())
+                       if rest.endswith(key) and len(rest) - len(s) >= 2), "")
     prefix_label = "+".join(_split_prefix(prefix))
     return f"{lead + ':' if lead else ''}{prefix_label}|{fold(suffix)}|{trail}"
 

@@ -47,6 +47,7 @@ CALIBRATION = (0.89, 1.39)    # confidence = logistic(-0.89 + 1.39 * margin over
 MIN_MARGIN = 2.0              # best reading against the line as it stands
 HEADING_CHARS = 40            # a shorter line before a blank line ends its paragraph (no wrap width known)
 SENTENCE_END = set(".!?؟:”»\"")
+HEAD = max(ngram.WORD_ORDER, 3)  # the words all terms but the class n-gram's see (local phrases are triples)
 
 
 @dataclass(frozen=True)
@@ -130,13 +131,13 @@ def has_seams(tokens: list[str]) -> bool:
     >>> has_seams("ية، بالرغم من القصف الأثر".split()), has_seams("قال إن الجيش تقدم".split())
     (True, False)
     """
-    last, first = len(tokens) - 1, 0
-    if not can_open_seam(tokens[last]):  # every seam_gain(tokens[last], ...) would be None
+    last, first = [tokens[-1]], [tokens[0]]
+    if not can_open_seam(last[0]):  # every seam_gain(tokens[-1], ...) would be None
         return False
-    if _joins(tokens[last], tokens[first]):
+    if _any_joins(last, first):
         return True
-    inner = tokens[1:last]
-    return any(_joins(tokens[last], right) for right in inner) and any(_joins(left, tokens[first]) for left in inner)
+    inner = tokens[1:-1]
+    return _any_joins(last, inner) and _any_joins(inner, first)
 
 
 def _joins(left: str, right: str) -> bool:
@@ -145,7 +146,28 @@ def _joins(left: str, right: str) -> bool:
     >>> _joins("الأثر", "ية،"), _joins("الأثر", "بالرغم"), _joins("قال", "إن")
     (True, False, False)
     """
-    return can_open_seam(left) and can_close_seam(right) and _listed_seam_gain(left, right) is not None
+    return _any_joins([left], [right])
+
+
+def _any_joins(lefts: list[str], rights: list[str]) -> bool:
+    """True when a token of ``lefts`` joins a token of ``rights`` into one word: the test of
+    :func:`_listed_seam_gain`, with each token's seam keys looked up once.
+
+    >>> _any_joins(["قال", "الأثر"], ["بالرغم", "ية،"]), _any_joins(["الأثر"], ["بالرغم", "من"])
+    (True, False)
+    """
+    keys = lexicon.listed_keys()
+    rights = [(right, _seam_keys(right)[2]) for right in rights if can_close_seam(right)]
+    for left in lefts:
+        if not can_open_seam(left):
+            continue
+        left_key = _seam_keys(left)[0]
+        for right, right_key in rights:
+            if left_key is not None and right_key is not None and not _key_listed(left_key + right_key, keys):
+                continue  # the joined word is not listed: seam_gain would be None
+            if seam_gain(left, right) is not None:
+                return True
+    return False
 
 
 @lru_cache(maxsize=50_000)
@@ -373,13 +395,6 @@ def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
     [(1,), (2,), (3,), (4,)]
     """
     out = []
-    partners: dict[int, list[int]] = {}
-
-    def right_halves(left_index: int) -> list[int]:
-        """Where a chunk may start so that it continues the word ``left_index`` ends, ascending."""
-        if left_index not in partners:
-            partners[left_index] = [c for c in range(1, n) if gains(left_index, c) is not None]
-        return partners[left_index]
 
     def joins(left_index: int, right_index: int, open_left: int | None) -> bool:
         # open_left: the chunk ending at left_index is one token, joined to open_left on its left
@@ -390,8 +405,8 @@ def _seam_consistent_cuts(n: int, gains) -> list[tuple]:
     def next_cuts(left_index: int, upper: int, open_left: int | None) -> list[int]:
         # where the chunk before tokens[upper:...] may start, ascending
         if open_left is not None:
-            return [c for c in range(1, upper - 1) if joins(left_index, c, open_left)]
-        starts = [c for c in right_halves(left_index) if c < upper - 1]
+            return gains.partners(open_left, left_index, stop=upper - 1)
+        starts = [c for c in gains.partners(left_index) if c < upper - 1]
         if upper >= 2 and gains.opens[left_index] and gains.can_be_middle(upper - 1):
             starts.append(upper - 1)  # a chunk of one token, checked with the piece after it
         return starts
@@ -453,6 +468,7 @@ class _SeamGains:
         self.opens = list(map(can_open_seam, tokens))
         self.closes = list(map(can_close_seam, tokens))
         self.memo: dict[tuple[int, int], float | None] = {}
+        self.joined: dict[tuple, list[int]] = {}
 
     def __call__(self, a: int, b: int, middle: int | None = None) -> float | None:
         """Gain of joining tokens ``a`` and ``b`` (with token ``middle`` between them)."""
@@ -468,6 +484,42 @@ class _SeamGains:
         """Token ``i`` can be the middle piece of a word cut twice."""
         return self.opens[i] and self.closes[i]
 
+    def partners(self, a: int, middle: int | None = None, stop: int | None = None) -> list[int]:
+        """The tokens 1..stop-1 (1..n-1 by default), ascending, that token ``a`` (then ``middle``)
+        joins as a right half: their gains are not None.
+
+        The joined word's spliced key rules out most of them at once, as in
+        :func:`_listed_seam_gain`.
+
+        >>> _SeamGains("ية، بالرغم من القصف الأثر".split()).partners(4)
+        []
+        >>> _SeamGains("الأثر بالرغم ية،".split()).partners(0)
+        [2]
+        """
+        key = (a, middle, stop)
+        found = self.joined.get(key)
+        if found is None:
+            rights = self._listed_right_halves(a, middle, len(self.tokens) if stop is None else stop)
+            found = self.joined[key] = [b for b in rights if self(a, b, middle) is not None]
+        return found
+
+    def _listed_right_halves(self, a: int, middle: int | None, stop: int) -> list[int]:
+        """The tokens 1..stop-1 that may close a seam after ``a`` (and ``middle``), less those
+        whose joined key is spliced and not listed (:func:`_listed_seam_gain` gives them None)."""
+        if not self.opens[a]:
+            return []
+        closes, tokens = self.closes, self.tokens
+        rights = [b for b in range(1, stop) if closes[b]]
+        prefix = _seam_keys(tokens[a])[0]
+        if middle is not None:
+            middle_key = _seam_keys(tokens[middle])[1]
+            prefix = None if prefix is None or middle_key is None else prefix + middle_key
+        if prefix is None:
+            return rights
+        keys = lexicon.listed_keys()
+        right_keys = [_seam_keys(tokens[b])[2] for b in rights]
+        return [b for b, key in zip(rights, right_keys) if key is None or _key_listed(prefix + key, keys)]
+
 
 def _listed_seam_gain(left: str, right: str, middle: str | None = None) -> float | None:
     """:func:`seam_gain`, None at once when the joined word's lexicon key is not listed
@@ -479,11 +531,21 @@ def _listed_seam_gain(left: str, right: str, middle: str | None = None) -> float
     """
     parts = (_seam_keys(left)[0], _seam_keys(right)[2]) if middle is None else (
         _seam_keys(left)[0], _seam_keys(middle)[1], _seam_keys(right)[2])
-    if None not in parts:
-        key = "".join(parts)
-        if not lexicon.listed(key) and not (key[:1] in PROCLITICS and key[1:3] == "ال" and lexicon.listed(key[1:])):
-            return None
+    if None not in parts and not _key_listed("".join(parts), lexicon.listed_keys()):
+        return None
     return seam_gain(left, right, middle)
+
+
+def _key_listed(key: str, keys) -> bool:
+    """True when ``key``, a joined word's lexicon key, is in ``keys`` (:func:`repair.lexicon.listed_keys`),
+    or is the article and a listed word after a proclitic: else the joined word cannot pass
+    :func:`_joined_log_prob`.
+
+    >>> keys = lexicon.listed_keys()
+    >>> _key_listed("الاثرية", keys), _key_listed("بالخوادم", keys), _key_listed("الاثرزز", keys)
+    (True, True, False)
+    """
+    return key in keys or (key[:1] in PROCLITICS and key[1:3] == "ال" and key[1:] in keys)
 
 
 @lru_cache(maxsize=50_000)
@@ -630,7 +692,9 @@ class _LineScorer:
     The readings of a line share most of their word windows, so each
     position's terms are memoised by the window of words that ends there
     (:data:`repair.ngram.WINDOW`); the four sums run in position order, as
-    :func:`repair.ngram.score` sums its own.
+    :func:`repair.ngram.score` sums its own.  All terms but the class n-gram's
+    see only the last ``HEAD`` words of a window, so they are memoised by those
+    too: windows that differ only in their first word share them.
     """
 
     def __init__(self, before: str, after: str, pair_score=adjacency.pmi, local=None):
@@ -639,14 +703,16 @@ class _LineScorer:
         self.local = local
         self.at_start = before == adjacency.PARAGRAPH_START
         self.memo: dict[tuple, tuple] = {}
+        self.head_memo: dict[tuple, tuple] = {}
 
     def __call__(self, tokens) -> float:
         sequence = (self.before, *tokens, self.after)
         last = len(sequence) - 1
         memo = self.memo
+        back = ngram.WINDOW - 1
         unigram = pairs = word = klass = 0
         for i in range(1, last + 1):
-            window = sequence[max(0, i - ngram.WINDOW + 1):i + 1]
+            window = sequence[i - back if i > back else 0:i + 1]
             terms = memo.get(window)
             if terms is None:
                 terms = memo[window] = self._terms(window)
@@ -659,12 +725,21 @@ class _LineScorer:
         return unigram + ADJACENCY_WEIGHT * pairs + NGRAM_WEIGHT * fluency
 
     def _terms(self, window: tuple) -> tuple:
-        word, klass = ngram.window_terms(window, self.at_start)
-        pairs = self.pair_score(window[-2], window[-1])
-        word += BIGRAM_WEIGHT * bigram.log_prob(window[-2], window[-1])
-        if self.local is not None and len(window) >= 3:
-            pairs += LOCAL_PHRASE_WEIGHT * self.local.continuation(*window[-3:])
-        return lexicon.log_prob(window[-1]), pairs, word, klass
+        """(lexicon, pairs, word fluency, class fluency) of the window's last word."""
+        head = window[-HEAD:]
+        terms = self.head_memo.get(head)
+        if terms is None:
+            terms = self.head_memo[head] = self._head_terms(head)
+        return (*terms, ngram.class_term(window, self.at_start))
+
+    def _head_terms(self, head: tuple) -> tuple:
+        """The terms that see only ``head``, the window's last ``HEAD`` words."""
+        word = ngram.word_term(head, self.at_start)
+        pairs = self.pair_score(head[-2], head[-1])
+        word += BIGRAM_WEIGHT * bigram.log_prob(head[-2], head[-1])
+        if self.local is not None and len(head) >= 3:
+            pairs += LOCAL_PHRASE_WEIGHT * self.local.continuation(*head)
+        return lexicon.log_prob(head[-1]), pairs, word
 
 
 def _score(tokens, before: str, after: str, pair_score=adjacency.pmi) -> float:

@@ -70,6 +70,16 @@ def listed(key: str) -> bool:
     return key in _table()
 
 
+def listed_keys():
+    """Every normalised form the list has: ``key in listed_keys()`` is :func:`listed`, for loops
+    that test many keys.
+
+    >>> "وزير" in listed_keys()
+    True
+    """
+    return _table().keys()
+
+
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
     """Zipf frequency of one word (0.0 when the list does not have it).

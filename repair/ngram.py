@@ -52,26 +52,36 @@ class KneserNey:
         self.order = table["order"]
         self.discount = table["discount"]
         self.vocabulary = table["vocabulary"]
-        # table["orders"] keyed by the context as a tuple of symbols (no string joins per look-up)
-        self.contexts = [{tuple(h.split(SEPARATOR)) if h else (): e for h, e in order.items()}
+        # table["orders"] keyed by the context as a tuple of symbols (no string joins per look-up),
+        # each entry's arithmetic done once (:meth:`_interpolation`)
+        self.contexts = [{tuple(h.split(SEPARATOR)) if h else (): self._interpolation(*e) for h, e in order.items()}
                          for order in table["orders"]]
         self.prob = lru_cache(maxsize=50_000)(self._prob)
         # one cache for the log (the scorers' look-up): a miss here is nearly always a miss of prob too
         self.log10 = lru_cache(maxsize=50_000)(self._log10)
+
+    def _interpolation(self, total: int, followers: int, counts: dict) -> tuple[dict, float]:
+        """A context's entry as ``(share, weight)``: the probability after it is
+        ``share.get(symbol, 0.0) + weight * p``, ``p`` the probability after the context one
+        symbol shorter (the discounted count and the back-off weight, as :meth:`_prob` mixes them).
+
+        >>> KneserNey({"order": 1, "discount": 0.75, "vocabulary": 3, "orders": [{}]})._interpolation(4, 2, {"a": 3})
+        ({'a': 0.5625}, 0.375)
+        """
+        d = self.discount
+        return {symbol: max(count - d, 0.0) / total for symbol, count in counts.items()}, d * followers / total
 
     def _log10(self, history: tuple, symbol: str) -> float:
         return math.log10(self._prob(history, symbol))
 
     def _prob(self, history: tuple, symbol: str) -> float:
         p = 1.0 / self.vocabulary
-        d = self.discount
         n = len(history)
         for k in range(min(self.order, n + 1)):  # context length 0, 1, ... as far as the history goes
             entry = self.contexts[k].get(history[n - k:])
-            if entry is None:
-                continue
-            total, followers, counts = entry
-            p = max(counts.get(symbol, 0) - d, 0.0) / total + d * followers / total * p
+            if entry is not None:
+                share, weight = entry
+                p = share.get(symbol, 0.0) + weight * p
         return p
 
 def train_table(sequences, order: int, discount: float = DISCOUNT,
@@ -141,13 +151,33 @@ def window_terms(window: tuple, at_start: bool) -> tuple[float, float]:
     >>> w < 0 and c < 0
     True
     """
-    words, classes = _models()
+    return word_term(window, at_start), class_term(window, at_start)
+
+
+def word_term(window: tuple, at_start: bool) -> float:
+    """The word half of :func:`window_terms`: it sees only the last ``WORD_ORDER`` tokens.
+
+    >>> word_term(("<s>", "قال", "إن"), True) == window_terms(("<s>", "قال", "إن"), True)[0]
+    True
+    """
+    words = _models()[0]
     keys = tuple(map(_symbol, window[-words.order:]))
-    labels = tuple(map(word_class, window[-classes.order:]))
-    if at_start:
+    if at_start and len(keys) < words.order:
         keys = (PARAGRAPH_START,) * (words.order - len(keys)) + keys
+    return words.log10(keys[:-1], keys[-1])
+
+
+def class_term(window: tuple, at_start: bool) -> float:
+    """The class half of :func:`window_terms`: the last ``CLASS_ORDER`` tokens' classes.
+
+    >>> class_term(("<s>", "قال", "إن"), True) == window_terms(("<s>", "قال", "إن"), True)[1]
+    True
+    """
+    classes = _models()[1]
+    labels = tuple(map(word_class, window[-classes.order:]))
+    if at_start and len(labels) < classes.order:
         labels = (PARAGRAPH_START,) * (classes.order - len(labels)) + labels
-    return words.log10(keys[:-1], keys[-1]), classes.log10(labels[:-1], labels[-1])
+    return classes.log10(labels[:-1], labels[-1])
 
 
 def score(prev: str, tokens: list[str], nxt: str) -> float:

@@ -156,7 +156,13 @@ def _may_change(piece: tuple, next_piece: tuple) -> bool:
     """
     tail, _, may_split, glued, tail_letters, _ = piece
     head, head_letters = next_piece[1], next_piece[5]
-    return may_split or glued or bool(tail and head and _should_join_letters(tail_letters, head_letters))
+    if may_split or glued:
+        return True
+    # the cheap test _should_join_letters starts with, first: most neighbours fail it
+    # (the left run ends on a letter that joins left, the right one is no suffix fragment)
+    if tail_letters[-1:] not in NON_JOINING_LEFT and head_letters not in SUFFIX_FRAGMENTS:
+        return False
+    return bool(tail and head and _should_join_letters(tail_letters, head_letters))
 
 
 @lru_cache(maxsize=50_000)
