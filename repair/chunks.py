@@ -41,6 +41,9 @@ LOCAL_WEIGHT = 1.0            # word pairs of the document itself and its siblin
 LOCAL_PHRASE_WEIGHT = 2.0     # word triples of the same: a phrase the story repeats (eval_chunks --siblings)
 NGRAM_WEIGHT = 0.75           # fluency of the whole reading (repair.ngram), chosen on held-out corpus files
 BIGRAM_WEIGHT = 1.0           # real-prose word pairs (repair.bigram) in the word term; flat from 0.75 to 2 on held-out lines
+HEMISTICH_BREAK = "…"
+VERSE_SHARE = 0.3             # of the other lines, with a hemistich break, for a document to be verse
+VERSE_WEIGHT = 3.0            # log10 off a reading that opens or ends on the hemistich break
 LIST_START_BONUS = 3.0        # log10: a reading that opens like the rows or items around it
 CUT_PENALTY = 1.0             # per cut, so that one strong seam is not padded with weak ones
 CALIBRATION = (0.89, 1.39)    # confidence = logistic(-0.89 + 1.39 * margin over the runner-up)
@@ -86,12 +89,13 @@ def repair_chunk_reversal(text: str, ctx) -> list[Edit]:
     sibling_texts = [s.text for s in getattr(ctx, "siblings", ())]
     local = adjacency.LocalPairs(clean_lines + sibling_texts, starts=_paragraph_openings(lines, candidates, sibling_texts))
     width = wrap_width(lines)
+    verse = _is_verse(lines, candidates)
     edits = []
     offset = 0
     for i, line in enumerate(lines):
         if i in candidates:
             edit = _repair_line(line, offset, _previous_token(lines, i, width), _next_token(lines, i), local,
-                                _template_start(lines, i))
+                                _template_start(lines, i), verse)
             if edit:
                 edits.append(edit)
         offset += len(line) + 1
@@ -315,10 +319,39 @@ class _StartBonus:
         return self.score(tokens) + bonus
 
 
+def _is_verse(lines: list[str], candidates: set) -> bool:
+    """Most of the document's other lines are two hemistichs either side of `` … ``.
+
+    >>> _is_verse(["قفا نبك … بسقط اللوى", "فتوضح فالمقراة … لما نسجتها", "ت … بيت"], {2})
+    True
+    """
+    clean = [line for i, line in enumerate(lines) if i not in candidates and line.strip()]
+    verses = sum(1 for line in clean if line.split().count(HEMISTICH_BREAK) == 1)
+    return verses >= 2 and verses >= VERSE_SHARE * len(clean)
+
+
+class _VerseBalance:
+    """A line's scorer, less ``VERSE_WEIGHT`` for a reading that opens or ends on the `` … ``
+    between a verse's hemistichs: a hemistich is never empty.  (How far from the middle
+    the break may sit is not told: wrapped verse puts it anywhere.)
+
+    >>> score = _VerseBalance(lambda tokens: 0.0)
+    >>> score("أ ب … ج د".split()) > score("أ ب ج د …".split())
+    True
+    """
+
+    def __init__(self, score):
+        self.score = score
+
+    def __call__(self, tokens) -> float:
+        k = tokens.index(HEMISTICH_BREAK)
+        return self.score(tokens) - (VERSE_WEIGHT if k in (0, len(tokens) - 1) else 0.0)
+
+
 def _repair_line(line: str, offset: int, before: str, after: str, local=None,
-                 start_class: tuple | None = None) -> Edit | None:
+                 start_class: tuple | None = None, verse: bool = False) -> Edit | None:
     tokens = line.split()
-    best = best_reading(tokens, before, after, local, start_class)
+    best = best_reading(tokens, before, after, local, start_class, verse)
     if best is None:
         return None
     start = offset + (len(line) - len(line.lstrip()))
@@ -338,20 +371,23 @@ class Repair:
 
 
 def best_reading(tokens: list[str], before: str, after: str, local=None,
-                 start_class: tuple | None = None) -> Repair | None:
+                 start_class: tuple | None = None, verse: bool = False) -> Repair | None:
     """The best chunk-reversal reading of a line, or None when the line should stay.
 
     ``before`` is the last word of the previous line, ``after`` the first of the
     next (or the paragraph markers of :mod:`repair.adjacency`); ``local`` holds
     word pairs from the document's clean lines and its siblings.
     ``start_class`` is how the lines around it open (:func:`_template_start`):
-    a row of a table or an item of a list opens the same way.
+    a row of a table or an item of a list opens the same way.  ``verse``: the
+    document is verse, its lines two hemistichs either side of `` … ``.
     """
     if len(tokens) < 2:
         return None
     score = _LineScorer(before, after, _pair_scorer(local), local)
     if start_class is not None:
         score = _StartBonus(score, start_class)
+    if verse and tokens.count(HEMISTICH_BREAK) == 1:
+        score = _VerseBalance(score)
     return _best_reading(tokens, score)
 
 
