@@ -102,20 +102,20 @@ def test_a_phrase_the_siblings_repeat_decides_where_the_line_starts():
 def test_a_long_headline_above_a_blank_line_starts_a_paragraph():
     """The headline (51 characters, no full stop) is narrower than the wrap width (88), so the
     rotated line under it opens a paragraph: ``كشفت`` at the start, not ``كوبرتينو``."""
-    from repair.chunks import _previous_token
+    from repair.line_context import previous_token
     from repair.paragraphs import wrap_width
 
     damaged = read(ROOT / "fixtures" / "damaged" / "chunks" / "mixed_01.s1.txt")
     lines = damaged.split("\n")
-    assert _previous_token(lines, 2, wrap_width(lines)) == "<s>"
-    assert _previous_token(lines, 2) == "Pro"        # no width known: only the 40-character rule
+    assert previous_token(lines, 2, wrap_width(lines)) == "<s>"
+    assert previous_token(lines, 2) == "Pro"        # no width known: only the 40-character rule
     assert repair.fix_text(damaged).split("\n")[2].startswith("كشفت شركة آبل (Apple)")
 
 
 def test_a_full_line_above_a_blank_line_runs_on():
     lines = ["س" * 80 + " قال", "", "إن الجيش"]
-    from repair.chunks import _previous_token
-    assert _previous_token(lines, 2, 85) == "قال"
+    from repair.line_context import previous_token
+    assert previous_token(lines, 2, 85) == "قال"
 
 
 def test_a_line_with_latin_and_figures_is_put_back():
@@ -165,7 +165,7 @@ def test_a_rotated_verse_line_does_not_open_or_end_on_the_hemistich_break():
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))
     from eval_chunks import cut_points, damage, wrap
-    from repair import chunks
+    from repair import line_context
 
     counts = {False: 0, True: 0}
     for verse in counts:
@@ -173,7 +173,7 @@ def test_a_rotated_verse_line_does_not_open_or_end_on_the_hemistich_break():
             rng = random.Random(seed)
             for path in sorted((ROOT / "fixtures" / "clean").glob("classical_*.txt")):
                 lines = [line for p in read(path).split("\n") for line in wrap(p, rng.randint(55, 75))]
-                if not chunks._is_verse(lines, set()):
+                if not line_context.is_verse(lines, set()):
                     continue
                 for i, line in enumerate(lines[:-1]):
                     points = cut_points(line)
