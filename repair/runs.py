@@ -170,6 +170,8 @@ def split_runs(line: str) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     head = EDGE_NEUTRALS.match(line)
     start = head.end() if head and head.start() == 0 else 0
+    if start and _opens_a_quote(line, start - 1):
+        start -= 1
     tail = re.search(EDGE_NEUTRALS.pattern.split("|")[1], line[start:])
     end = start + tail.start() if tail else len(line)
     if start:
@@ -189,6 +191,41 @@ def split_runs(line: str) -> list[tuple[str, str]]:
     return runs
 
 
+_PAIR = {"»": "«", "«": "»", "(": ")", ")": "("}
+
+
+def _opens_a_quote(line: str, i: int) -> bool:
+    """The bracket at ``i`` (the last of a line's leading punctuation) opens a span it is glued
+    to: its counterpart comes later, glued to the span's last letter (``.»الإخبارية« السورية``:
+    the full stop was shown first, the guillemets stay round their word).  A counterpart glued
+    to the next word instead (``(سيطرة … )داعش``) makes it a closing bracket shown first.
+
+    >>> _opens_a_quote(".»الإخبارية« السورية", 1), _opens_a_quote("(سيطرة الفصائل )داعش", 0)
+    (True, False)
+    """
+    mate = _PAIR.get(line[i])
+    if mate is None or i + 1 >= len(line) or not ARABIC_LETTER.match(line[i + 1]):
+        return False
+    j = line.find(mate, i + 1)
+    return j > i + 1 and bool(ARABIC_LETTER.match(line[j - 1]))
+
+
+# A hyphen glued to the Arabic word before it, a space after: the dash between two
+# right-to-left runs that PyMuPDF shows in visual order (``النزوح- وشهد`` for ``السبت - الاحد``).
+_RUN_DASH = re.compile(r"(?<=[\u0621-\u064a])- (?=[\u0621-\u064a])")
+
+
 def _add_rtl(runs: list, text: str) -> None:
-    if text.strip():
+    """Add a right-to-left run; one cut by a dash in visual order is two runs around it.
+
+    >>> runs = []; _add_rtl(runs, "الاحد جولة من النزوح- وشهد ليل السبت"); runs
+    [('rtl', 'الاحد جولة من النزوح'), ('ltr', '-'), ('rtl', 'وشهد ليل السبت')]
+    """
+    dashes = list(_RUN_DASH.finditer(text))
+    if len(dashes) == 1:
+        cut = dashes[0]
+        _add_rtl(runs, text[:cut.start()])
+        runs.append(("ltr", "-"))
+        _add_rtl(runs, text[cut.end():])
+    elif text.strip():
         runs.append(("rtl", text.strip()))

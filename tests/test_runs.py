@@ -40,3 +40,15 @@ def test_an_arabic_question_mark_at_a_line_end_stays_there():
     fixed = repair.fix_text(text)
     assert "التي ستشرف عليها؟" in fixed
     assert cer(fixed, ref) < 0.005
+
+
+def test_a_guillemet_round_the_first_word_and_a_dash_between_runs():
+    """PyMuPDF on reportlab lines: ``.»الإخبارية« …`` keeps its guillemets round the word (only the
+    full stop was shown first), and ``النزوح- وشهد … السبت`` is two runs around a dash in visual
+    order (``السبت - الاحد``). seed000_lines went from CER 0.020 to 0.002."""
+    pdf = ROOT / "fixtures" / "pdf"
+    text, ref = read(pdf / "seed000_lines.pymupdf.txt"), read(pdf / "seed000_lines.ref.txt")
+    fixed = repair.fix_text(text)
+    assert "«الإخبارية» السورية عن البرازي، إن الجيش انسحب من المدينة." in fixed
+    assert "وشهد منتصف ليل السبت - الاحد جولة جديدة من النزوح." in fixed
+    assert cer(fixed, ref) < 0.005
