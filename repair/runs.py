@@ -103,7 +103,9 @@ def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple
     runs = split_runs(line.strip())
     body = [r for r in runs if r[0] != "edge"]
     has_ltr = any(kind == "ltr" for kind, _ in body)
-    reverse = has_ltr and (always or more_fluent(join_runs(body[::-1]), join_runs(body)))
+    # a line that itself opens with its closing punctuation shows its runs in visual order
+    signed = runs[0][0] == "edge" and not set(runs[0][1].strip()) - set(".،:؛!؟")
+    reverse = has_ltr and (always or signed or more_fluent(join_runs(body[::-1]), join_runs(body)))
     ordered = runs[::-1] if reverse else _edges_moved(runs, brackets_too=always)
     out = join_runs(ordered, edges_reversed=True)
     if mirrored:

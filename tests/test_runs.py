@@ -52,3 +52,16 @@ def test_a_guillemet_round_the_first_word_and_a_dash_between_runs():
     assert "«الإخبارية» السورية عن البرازي، إن الجيش انسحب من المدينة." in fixed
     assert "وشهد منتصف ليل السبت - الاحد جولة جديدة من النزوح." in fixed
     assert cer(fixed, ref) < 0.005
+
+
+def test_a_line_opening_with_its_comma_shows_its_runs_in_visual_order():
+    """``، تاريخ … ويتركز2012 هذه … العام``: the line's own leading comma says its runs are in
+    visual order, though the document shows no mirrored bracket. Left as it was, it also hid the
+    paragraph ends of this whole-paragraph PDF (seed001_paragraph, CER 0.077 -> 0.004). The comma
+    itself goes to the line's end (``ويتركز،``), not after the figure: which of the two it was is
+    not told by the line alone."""
+    pdf = ROOT / "fixtures" / "pdf"
+    text, ref = read(pdf / "seed001_paragraph.pymupdf.txt"), read(pdf / "seed001_paragraph.ref.txt")
+    fixed = repair.fix_text(text)
+    assert "هذه الأحياء التي كانت تحت سيطرة الفصائل المعارضة منذ العام 2012" in fixed
+    assert cer(fixed, ref) < 0.005
