@@ -40,43 +40,33 @@ DETACHED = re.compile(f"(?<=[{ARABIC_LETTERS}{MARKS}]) ([{MARKS}]+)(?=\\s|$)", r
 # Marks opening a line, before a letter.
 LINE_OPENING = re.compile(f"^([{MARKS}]+)(?=[{ARABIC_LETTERS}])", re.M)
 # The last Arabic letter of a line (with no mark after it), then what may follow it: punctuation.
+# (Letters are word characters, so only the line's last letter can match.)
 LINE_END = re.compile(f"[{ARABIC_LETTERS}](?=[^\\w\\s{MARKS}]*[ \\t]*$)")
 
 
 def reattach_marks(text: str, ctx) -> list[Edit]:
     """Edits that put detached harakat back on their words."""
-    if not screen.has_sign(text, "marks", ctx) or not DETACHED.search(text):
+    if not screen.has_sign(text, "marks", ctx):
         return []
-    detached = list(DETACHED.finditer(text))
     edits = [Edit(m.start(), m.end(), m.group(1), kind="detached_mark", confidence=0.95,
                   evidence="a token of vowel marks only: the word before it lost them to the space")
-             for m in detached if _after_word(text, m.start())]
+             for m in DETACHED.finditer(text)]
     if len(edits) >= MIN_DETACHED:
         edits.extend(_line_openings(text))
-    return sorted(edits, key=lambda e: e.start)
-
-
-def _after_word(text: str, space: int) -> bool:
-    """The character before the space is part of a word (not a bracket or a quote)."""
-    return space > 0 and not text[space - 1].isspace()
+        edits.sort(key=lambda e: e.start)
+    return edits
 
 
 def _line_openings(text: str) -> list[Edit]:
     """Marks opening a line, moved to the end of its last word when that word ends on a bare letter."""
     edits = []
-    offset = 0
-    for line in text.split("\n"):
-        opening = LINE_OPENING.match(line)
-        if opening:
-            end = None
-            for end in LINE_END.finditer(line):
-                pass
-            if end is not None and end.start() > opening.end():
-                marks = opening.group(1)
-                evidence = "vowel marks opening a line: the line's last word lost them"
-                edits.append(Edit(offset, offset + opening.end(), "", kind="detached_mark",
-                                  confidence=0.8, evidence=evidence))
-                edits.append(Edit(offset + end.end(), offset + end.end(), marks, kind="detached_mark",
-                                  confidence=0.8, evidence=evidence))
-        offset += len(line) + 1
+    evidence = "vowel marks opening a line: the line's last word lost them"
+    for opening in LINE_OPENING.finditer(text):
+        stop = text.find("\n", opening.end())
+        end = LINE_END.search(text, opening.end(), len(text) if stop < 0 else stop)
+        if end is not None and end.start() > opening.end():
+            edits.append(Edit(opening.start(), opening.end(), "", kind="detached_mark",
+                              confidence=0.8, evidence=evidence))
+            edits.append(Edit(end.end(), end.end(), opening.group(1), kind="detached_mark",
+                              confidence=0.8, evidence=evidence))
     return edits
