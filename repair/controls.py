@@ -49,8 +49,6 @@ def strip_bidi_embeddings(text: str, ctx) -> list[Edit]:
     if marked < min(MIN_MARKED_LINES, lines):
         return []
     evidence = f"{marked} lines wrapped in bidi embedding marks (pdftotext)"
-    if ctx is not None:
-        ctx.logical_order = True   # pdftotext's lines are in logical order (see runs.reorder_runs)
     edits = []
     for m in _TOKEN.finditer(text):
         run = m.group("ltr")

@@ -52,16 +52,12 @@ class Context:
     ``damaged`` tells the costlier steps that the document already shows
     extraction damage (marks in the input, or edits by an earlier step), so
     their full scan is worth its cost; ``layout`` caches the wrap width.
-    ``logical_order`` is set by the step that finds pdftotext's embedding marks:
-    that extractor writes lines in logical order, so PyMuPDF's run order
-    cannot be there (a line opening with ``»`` is a mirrored bracket).
     """
 
     original: str
     config: Config
     siblings: list = field(default_factory=list)
     damaged: bool = False
-    logical_order: bool = False
     _layout: dict = field(default_factory=dict)
 
     def wrap_width(self, text: str):

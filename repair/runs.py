@@ -40,12 +40,8 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 def reorder_runs(text: str, ctx) -> list[Edit]:
-    """One edit per line of a PyMuPDF-style document that comes out changed.
-
-    Not in pdftotext output (``ctx.logical_order``): its lines open with ``»``
-    only where a bracket was mirrored, which :mod:`repair.brackets` turns round.
-    """
-    if getattr(ctx, "logical_order", False) or signed_lines(text, ctx) < MIN_SIGNED_LINES:
+    """One edit per line of a PyMuPDF-style document that comes out changed."""
+    if signed_lines(text, ctx) < MIN_SIGNED_LINES:
         return []
     mirrored = brackets_mirrored(text)
     # Runs shown in visual order leave a figure glued to one neighbour and two spaces after it
