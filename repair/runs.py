@@ -76,6 +76,7 @@ def signed_lines(text: str, ctx=None) -> int:
     return first + len(screen.LINE_END_OPENING_AFTER_NEWLINE.findall(text))
 
 
+_CLOSING = frozenset(screen.CLOSING_PUNCT)
 _RTL_PUNCTUATION = set("؟؛")   # bidi class AL: part of the Arabic run they end
 _SPACES_AFTER_FIGURE = re.compile(r"[0-9A-Za-z%]  +[\u0621-\u064a]")
 def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple[str, bool]:
@@ -100,7 +101,7 @@ def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple
     body = [r for r in runs if r[0] != "edge"]
     has_ltr = any(kind == "ltr" for kind, _ in body)
     # a line that itself opens with its closing punctuation shows its runs in visual order
-    signed = runs[0][0] == "edge" and not set(runs[0][1].strip()) - set(".،:؛!؟")
+    signed = runs[0][0] == "edge" and _closing_only(runs[0][1])
     reverse = has_ltr and (always or signed or more_fluent(join_runs(body[::-1]), join_runs(body)))
     ordered = runs[::-1] if reverse else _edges_moved(runs, brackets_too=always)
     out = join_runs(ordered, edges_reversed=True)
@@ -109,6 +110,15 @@ def logical_line(line: str, mirrored: bool = True, always: bool = True) -> tuple
     if out == line.strip():
         return line, False
     return out, bool(reverse)
+
+
+def _closing_only(edge: str) -> bool:
+    """The edge holds closing punctuation only (what PyMuPDF shows first on a line).
+
+    >>> _closing_only(". "), _closing_only(".»")
+    (True, False)
+    """
+    return set(edge.strip()) <= _CLOSING
 
 
 def _edges_moved(runs: list, brackets_too: bool) -> list:
@@ -121,8 +131,7 @@ def _edges_moved(runs: list, brackets_too: bool) -> list:
     >>> [r[1] for r in _edges_moved(split_runs("قال: لماذا؟"), True)]
     ['قال: لماذا', '؟']
     """
-    movable = (lambda run: True) if brackets_too else (lambda run: not set(run.strip()) - set(".،:؛!؟"))
-    head = [r for r in runs[:1] if r[0] == "edge" and movable(r[1])]
+    head = [r for r in runs[:1] if r[0] == "edge" and (brackets_too or _closing_only(r[1]))]
     tail = [r for r in runs[-1:] if r[0] == "edge" and len(runs) > 1 and brackets_too
             and not set(r[1].strip()) <= _RTL_PUNCTUATION]
     body = runs[len(head):len(runs) - len(tail)]
@@ -189,9 +198,6 @@ def split_runs(line: str) -> list[tuple[str, str]]:
     return runs
 
 
-_PAIR = {"»": "«", "«": "»", "(": ")", ")": "("}
-
-
 def _opens_a_quote(line: str, i: int) -> bool:
     """The bracket at ``i`` (the last of a line's leading punctuation) opens a span it is glued
     to: its counterpart comes later, glued to the span's last letter (``.»الإخبارية« السورية``:
@@ -201,8 +207,8 @@ def _opens_a_quote(line: str, i: int) -> bool:
     >>> _opens_a_quote(".»الإخبارية« السورية", 1), _opens_a_quote("(سيطرة الفصائل )داعش", 0)
     (True, False)
     """
-    mate = _PAIR.get(line[i])
-    if mate is None or i + 1 >= len(line) or not ARABIC_LETTER.match(line[i + 1]):
+    mate = line[i].translate(MIRROR)
+    if mate == line[i] or i + 1 >= len(line) or not ARABIC_LETTER.match(line[i + 1]):
         return False
     j = line.find(mate, i + 1)
     return j > i + 1 and bool(ARABIC_LETTER.match(line[j - 1]))

@@ -50,8 +50,9 @@ MARK_AFTER_SPACE = re.compile(" [\u064b-\u0652]")
 # prefix the search skips to at C speed, where ``(?m)^`` is tried at every position).
 # (Not a bracket or a guillemet: a producer that stores them mirrored, as python-bidi does, makes
 # a line that opens with a quote, ``«تنظيم``, look like ``»تنظيم`` in logical-order output too.)
-LINE_END_OPENING = re.compile(r"[ \t]*[.،:؛!؟][ \t]*[\u0621-\u064a]")
-LINE_END_OPENING_AFTER_NEWLINE = re.compile(r"\n[ \t]*[.،:؛!؟][ \t]*[\u0621-\u064a]")
+CLOSING_PUNCT = ".،:؛!؟"
+LINE_END_OPENING = re.compile(f"[ \t]*[{CLOSING_PUNCT}][ \t]*[\u0621-\u064a]")
+LINE_END_OPENING_AFTER_NEWLINE = re.compile(f"\n[ \t]*[{CLOSING_PUNCT}][ \t]*[\u0621-\u064a]")
 
 # A short line (a PDF line) that opens with a short word that is not a common
 # particle and closes on a letter that does not join left: how a chunk-reversed
