@@ -227,6 +227,15 @@ MIN_WORD_COUNT = 3
 MIN_PAIR_COUNT = 2
 
 
+def paragraph_openings(texts) -> list[str]:
+    """The first word of every non-blank line of texts written one paragraph a line.
+
+    >>> paragraph_openings(["قال الوزير\\n\\nوقال المتحدث"])
+    ['قال', 'وقال']
+    """
+    return [p.split()[0] for text in texts for p in text.split("\n") if p.strip()]
+
+
 class LocalPairs:
     """Word pairs counted in the document's own clean lines and its siblings.
 
@@ -266,7 +275,7 @@ class LocalPairs:
         >>> LocalPairs.of_paragraphs(["قال الوزير", "وقال المتحدث"]).words["<s>"]
         2
         """
-        return cls(texts, starts=[p.split()[0] for text in texts for p in text.split("\n") if p.strip()])
+        return cls(texts, starts=paragraph_openings(texts))
 
     def continuation(self, first: str, second: str, third: str) -> float:
         """How much likelier ``third`` is after the pair ``first second`` in these texts than

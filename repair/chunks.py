@@ -431,7 +431,8 @@ def _key_listed(key: str, keys) -> bool:
     >>> _key_listed("الاثرية", keys), _key_listed("بالخوادم", keys), _key_listed("الاثرزز", keys)
     (True, True, False)
     """
-    return key in keys or (key[:1] in PROCLITICS and key[1:3] == "ال" and key[1:] in keys)
+    stem = _article_stem(key)
+    return key in keys or (stem != "" and stem in keys)
 
 
 @lru_cache(maxsize=50_000)
@@ -507,10 +508,19 @@ def _joined_log_prob(joined: str) -> float | None:
     """
     if lexicon.zipf(joined) >= MIN_JOINED_ZIPF:
         return lexicon.log_prob(joined)
-    stem = joined[1:] if joined[:1] in PROCLITICS and joined[1:3] == "ال" else ""
+    stem = _article_stem(joined)
     if len(letters_only(stem)) >= 5 and lexicon.zipf(stem) >= MIN_STEM_ZIPF:
         return lexicon.log_prob(stem) - CLITIC_PENALTY
     return None
+
+
+def _article_stem(word: str) -> str:
+    """The article and noun after a one-letter proclitic (``PROCLITICS``), or "".
+
+    >>> _article_stem("بالخوادم"), _article_stem("بكرانة")
+    ('الخوادم', '')
+    """
+    return word[1:] if word[:1] in PROCLITICS and word[1:3] == "ال" else ""
 
 
 def _fragment_log_prob(half: str) -> float:

@@ -50,7 +50,7 @@ def paragraph_openings(lines: list[str], candidates: set, sibling_texts: list[st
     """
     own = [line.split()[0] for i, line in enumerate(lines)
            if i not in candidates and line.strip() and (i == 0 or not lines[i - 1].strip())]
-    return own + [p.split()[0] for text in sibling_texts for p in text.split("\n") if p.strip()]
+    return own + adjacency.paragraph_openings(sibling_texts)
 
 
 def previous_token(lines: list[str], i: int, width: int | None = None) -> str:
