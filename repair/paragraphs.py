@@ -101,7 +101,7 @@ class _Lines:
         self._unjoinable: set[int] | None = None
         self._other_letters: set[int] = set()
         self._mostly_arabic: list[bool | None] | None = None
-        self.blank_separated: bool | None = None   # set by _sentence_runs_on on first need
+        self._set_apart: bool | None = None
 
     @property
     def text(self) -> str:
@@ -164,6 +164,24 @@ class _Lines:
                 known = arabic > 0 and arabic >= sum(map(len, _OTHER_LETTERS.findall(line)))
             self._mostly_arabic[i] = known
         return known
+
+    def paragraphs_set_apart(self, width: int) -> bool:
+        """At least two paragraph ends before a blank line, and no short sentence-ending line
+        run straight into another (``width``: the document's wrap width; worked out once)."""
+        if self._set_apart is None:
+            stripped, visible, ends = self.stripped, self.visible, self.sentence_ends
+            full = FULL_SHARE * width
+            before_blank, runs_on = 0, False
+            for i in self.content:
+                if not ends[i]:
+                    continue
+                if i + 1 >= len(stripped) or not stripped[i + 1]:
+                    before_blank += 1
+                elif visible[i] < full:
+                    runs_on = True
+                    break
+            self._set_apart = not runs_on and before_blank >= 2
+        return self._set_apart
 
     def _lines_of(self, matches) -> set[int]:
         """Indices of the lines that hold the last character of each match."""
@@ -399,25 +417,7 @@ def _sentence_runs_on(facts: _Lines, width: int, i: int) -> bool:
     """
     if not ends_sentence(facts.stripped[i], FINAL_PUNCT + ("؛", ";")):
         return False
-    if facts.blank_separated is None:
-        facts.blank_separated = _paragraphs_set_apart(facts, width)
-    return facts.blank_separated
-
-
-def _paragraphs_set_apart(facts: _Lines, width: int) -> bool:
-    """At least two paragraph ends before a blank line, and no short sentence-ending line run straight into another."""
-    stripped, visible, ends = facts.stripped, facts.visible, facts.sentence_ends
-    full = FULL_SHARE * width
-    before_blank = 0
-    for i in facts.content:
-        next_blank = i + 1 >= len(stripped) or not stripped[i + 1]
-        if not ends[i]:
-            continue
-        if next_blank:
-            before_blank += 1
-        elif visible[i] < full:
-            return False
-    return before_blank >= 2
+    return facts.paragraphs_set_apart(width)
 
 
 def _indented_paragraph_start(facts: _Lines, i: int) -> bool:
