@@ -161,10 +161,7 @@ def word_term(window: tuple, at_start: bool) -> float:
     True
     """
     words = _models()[0]
-    keys = tuple(map(_symbol, window[-words.order:]))
-    if at_start and len(keys) < words.order:
-        keys = (PARAGRAPH_START,) * (words.order - len(keys)) + keys
-    return words.log10(keys[:-1], keys[-1])
+    return _last_log10(words, tuple(map(_symbol, window[-words.order:])), at_start)
 
 
 def class_term(window: tuple, at_start: bool) -> float:
@@ -174,10 +171,15 @@ def class_term(window: tuple, at_start: bool) -> float:
     True
     """
     classes = _models()[1]
-    labels = tuple(map(word_class, window[-classes.order:]))
-    if at_start and len(labels) < classes.order:
-        labels = (PARAGRAPH_START,) * (classes.order - len(labels)) + labels
-    return classes.log10(labels[:-1], labels[-1])
+    return _last_log10(classes, tuple(map(word_class, window[-classes.order:])), at_start)
+
+
+def _last_log10(model: KneserNey, symbols: tuple, at_start: bool) -> float:
+    """log10 of ``model`` giving the last of ``symbols`` after the others; a short history at a
+    paragraph's start is padded with ``<s>`` up to the model's order."""
+    if at_start and len(symbols) < model.order:
+        symbols = (PARAGRAPH_START,) * (model.order - len(symbols)) + symbols
+    return model.log10(symbols[:-1], symbols[-1])
 
 
 def score(prev: str, tokens: list[str], nxt: str) -> float:
