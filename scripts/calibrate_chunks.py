@@ -20,29 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from repair import adjacency, chunks  # noqa: E402
-from eval_chunks import cut_points, damage, wrap  # noqa: E402
+from eval_chunks import one_cut, rotated_readings  # noqa: E402
 
 
 def samples(seed: int = 1) -> list[tuple[float, bool]]:
     rng = random.Random(seed)
     files = sorted((ROOT / "fixtures" / "seeds").glob("00[013]_*.txt")) + sorted((ROOT / "fixtures" / "clean").glob("news_*.txt"))
-    out = []
-    for path in files:
-        paragraphs = path.read_text(encoding="utf-8").split("\n")
-        for k, paragraph in enumerate(paragraphs):
-            local = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:])
-            lines = wrap(paragraph, rng.randint(75, 95))
-            for i, line in enumerate(lines[:-1]):
-                points = cut_points(line)
-                if not points:
-                    continue
-                cut = [rng.choice(points)]
-                before = lines[i - 1].split()[-1] if i else adjacency.PARAGRAPH_START
-                got = chunks.best_reading(damage(line, cut).split(), before, lines[i + 1].split()[0], local)
-                if got is not None:
-                    out.append((got.margin, got.text == line))
-    return out
+    return [(got.margin, got.text == line)
+            for line, got in rotated_readings(files, rng, one_cut(rng)) if got is not None]
 
 
 def fit(data: list[tuple[float, bool]], steps: int = 20000, rate: float = 0.05) -> tuple[float, float]:

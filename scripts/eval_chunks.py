@@ -42,6 +42,33 @@ def damage(line: str, cuts: list[int]) -> str:
     return " ".join(reversed(parts))
 
 
+def rotated_readings(files, rng: random.Random, choose_cuts, local: bool = True, siblings: bool = False):
+    """For every line but the last of every paragraph, wrapped at 75–95 characters: the line,
+    and ``best_reading`` of it cut at ``choose_cuts(cut_points(line))`` (a line it gives None
+    for is skipped) with its chunks reversed.  ``local``: the word pairs and paragraph openings
+    of the file's other paragraphs (``siblings``: and of the other files) are given to it.
+    """
+    for path in files:
+        paragraphs = path.read_text(encoding="utf-8").split("\n")
+        for k, paragraph in enumerate(paragraphs):
+            lines = wrap(paragraph, rng.randint(75, 95))
+            # the document's other paragraphs are the clean lines the pipeline would count pairs in
+            others = [f.read_text(encoding="utf-8") for f in files if f != path] if siblings else []
+            pairs = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:] + others) if local else None
+            for i, line in enumerate(lines[:-1]):
+                cuts = choose_cuts(cut_points(line))
+                if cuts is None:
+                    continue
+                before = lines[i - 1].split()[-1] if i else adjacency.PARAGRAPH_START
+                after = lines[i + 1].split()[0]
+                yield line, chunks.best_reading(damage(line, cuts).split(), before, after, pairs)
+
+
+def one_cut(rng: random.Random):
+    """``choose_cuts`` for :func:`rotated_readings`: one cut, at a random cut point."""
+    return lambda points: [rng.choice(points)] if points else None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
@@ -53,28 +80,18 @@ def main() -> None:
     args = ap.parse_args()
     files = [Path(f) for f in args.files] or sorted((ROOT / "fixtures" / "seeds").glob("00[013]_*.txt"))
     rng = random.Random(args.seed)
+
+    def choose_cuts(points):
+        return sorted(rng.sample(points, args.cuts)) if len(points) >= args.cuts else None
+
     right = wrong = missed = 0
-    for path in files:
-        paragraphs = path.read_text(encoding="utf-8").split("\n")
-        for k, paragraph in enumerate(paragraphs):
-            lines = wrap(paragraph, rng.randint(75, 95))
-            # the document's other paragraphs are the clean lines the pipeline would count pairs in
-            others = [f.read_text(encoding="utf-8") for f in files if f != path] if args.siblings else []
-            local = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:] + others) if args.local else None
-            for i, line in enumerate(lines[:-1]):
-                points = cut_points(line)
-                if len(points) < args.cuts:
-                    continue
-                cuts = sorted(rng.sample(points, args.cuts))
-                before = lines[i - 1].split()[-1] if i else adjacency.PARAGRAPH_START
-                after = lines[i + 1].split()[0]
-                got = chunks.best_reading(damage(line, cuts).split(), before, after, local)
-                if got is None:
-                    missed += 1
-                elif got.text == line:
-                    right += 1
-                else:
-                    wrong += 1
+    for line, got in rotated_readings(files, rng, choose_cuts, args.local, args.siblings):
+        if got is None:
+            missed += 1
+        elif got.text == line:
+            right += 1
+        else:
+            wrong += 1
     total = right + wrong + missed
     print(f"lines {total}: restored {right} ({right / max(total, 1):.0%}), wrong {wrong}, left alone {missed}")
 

@@ -57,25 +57,13 @@ def test_confidence_of_rotations_is_calibrated_on_held_out_news():
     import sys
 
     sys.path.insert(0, str(SEEDS.parent.parent / "scripts"))
-    from eval_chunks import cut_points, damage, wrap
-    from repair import adjacency, chunks
+    from eval_chunks import one_cut, rotated_readings
 
     rng = random.Random(5)
     sure, unsure = [], []
-    for path in sorted(SEEDS.glob("00[013]_*.txt")):
-        paragraphs = path.read_text(encoding="utf-8").split("\n")
-        for k, paragraph in enumerate(paragraphs):
-            local = adjacency.LocalPairs.of_paragraphs(paragraphs[:k] + paragraphs[k + 1:])
-            lines = wrap(paragraph, rng.randint(75, 95))
-            for i, line in enumerate(lines[:-1]):
-                points = cut_points(line)
-                if not points:
-                    continue
-                cut = [rng.choice(points)]
-                before = lines[i - 1].split()[-1] if i else adjacency.PARAGRAPH_START
-                got = chunks.best_reading(damage(line, cut).split(), before, lines[i + 1].split()[0], local)
-                if got is not None:
-                    (sure if got.confidence >= 0.9 else unsure).append(got.text == line)
+    for line, got in rotated_readings(sorted(SEEDS.glob("00[013]_*.txt")), rng, one_cut(rng)):
+        if got is not None:
+            (sure if got.confidence >= 0.9 else unsure).append(got.text == line)
     assert len(sure) + len(unsure) > 80
     assert sum(sure) / len(sure) >= 0.9
     assert sum(unsure) / len(unsure) < sum(sure) / len(sure)
