@@ -279,18 +279,18 @@ def evaluate_all(only: str | None = None) -> dict:
 
 
 EXTRACTORS = ("pdfminer", "pdftotext", "pymupdf", "pdfjs")
-PDF_DIRS = ("pdf", "pdfjs")   # fixtures/pdf/ (scripts/make_pdf_fixtures.py), fixtures/pdfjs/ (make_pdfjs_fixtures.py)
+PDF_DIRS = (ROOT / "fixtures" / "pdf", ROOT / "fixtures" / "pdfjs")  # make_pdf_fixtures.py, make_pdfjs_fixtures.py
 
 
-def evaluate_pdf() -> list[dict]:
-    """CER before and after the whole repair of each real extractor's output in
+def evaluate_pdf(folders=PDF_DIRS) -> list[dict]:
+    """CER before and after the whole repair of each real extractor's output in ``folders``:
     fixtures/pdf/ and fixtures/pdfjs/ (pdf.js as pdf-parse uses it, lines broken mid-word)."""
     rows = []
-    for folder in PDF_DIRS:
-        for ref_path in sorted((ROOT / "fixtures" / folder).glob("*.ref.txt")):
+    for folder in folders:
+        for ref_path in sorted(Path(folder).glob("*.ref.txt")):
             reference = ref_path.read_text(encoding="utf-8")
             name = ref_path.name[:-len(".ref.txt")]
-            row = {"fixture": name if folder == "pdf" else f"{folder}/{name}"}
+            row = {"fixture": name if Path(folder).name == "pdf" else f"{Path(folder).name}/{name}"}
             for extractor in EXTRACTORS:
                 path = ref_path.with_name(f"{name}.{extractor}.txt")
                 if path.exists():

@@ -86,7 +86,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from make_pdf_fixtures import (AMIRI, CLEAN, FONT_SIZE, LEADING, MARGIN, PARAGRAPH_GAP,  # noqa: E402
-                               cer, font_path, register_font, seed, visual, wrap_paragraphs)
+                               font_path, register_font, seed, visual, wrap_paragraphs)
 
 OUT = ROOT / "fixtures" / "pdfjs"
 PDF_FIXTURES = ROOT / "fixtures" / "pdf"
@@ -266,15 +266,10 @@ def make(name: str, kind: str, key: str, out: Path, gap_em: float, separate: boo
 
 
 def cer_table(out: Path) -> str:
-    import repair
+    """``scripts/evaluate.py --set pdf``'s table for the fixtures in ``out`` (another gap, say)."""
+    from evaluate import evaluate_pdf, format_pdf
 
-    rows = ["| fixture | CER before | CER after |", "| --- | --- | --- |"]
-    for ref_path in sorted(out.glob("*.ref.txt")):
-        name = ref_path.name[: -len(".ref.txt")]
-        text = (out / f"{name}.pdfjs.txt").read_text(encoding="utf-8")
-        ref = ref_path.read_text(encoding="utf-8")
-        rows.append(f"| {name} | {cer(text, ref):.4f} | {cer(repair.fix_text(text), ref):.4f} |")
-    return "\n".join(rows)
+    return "\n".join(format_pdf(evaluate_pdf([out]))[2:])   # the table without evaluate.py's title
 
 
 def main(argv=None) -> None:
