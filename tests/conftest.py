@@ -5,6 +5,10 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
+PDF = ROOT / "fixtures" / "pdf"   # real-producer PDFs and their extractions (scripts/make_pdf_fixtures.py)
+# The PDFs drawn a line at a time, each extractor's output of which comes back nearly whole.
+PDF_LINE_FIXTURES = ["figures_lines", "news_01_lines", "seed000_lines", "seed001_lines",
+                     "classical_01_lines", "libreoffice_dejavu"]
 CLEAN = ROOT / "fixtures" / "clean"
 
 

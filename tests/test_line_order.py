@@ -7,9 +7,8 @@ import pytest
 import repair
 from repair import line_order
 
-from conftest import CLEAN_FILES, ROOT, cer, read
+from conftest import CLEAN_FILES, PDF, ROOT, cer, read
 
-PDF = ROOT / "fixtures" / "pdf"
 
 
 @pytest.mark.parametrize("name, extractor, at_most", [

@@ -3,14 +3,13 @@
 import repair
 from repair.marks import reattach_marks
 
-from conftest import ROOT, cer, read
+from conftest import PDF, cer, read
 
 
 def test_pdfjs_vocalised_verse_gets_its_marks_back():
     """pdf.js on reportlab verse: every word's final haraka after the space (``مِن ْ عُيون ِ``),
     a line's last one at the line's start. CER 0.097 after repair without this step."""
-    pdf = ROOT / "fixtures" / "pdf"
-    text, ref = read(pdf / "classical_01_lines.pdfjs.txt"), read(pdf / "classical_01_lines.ref.txt")
+    text, ref = read(PDF / "classical_01_lines.pdfjs.txt"), read(PDF / "classical_01_lines.ref.txt")
     result = repair.fix_and_explain(text)
     assert "مِنْ عُيونِ الشِّعْرِ العَرَبِيِّ" in result.text
     assert "قِفا نَبْكِ مِنْ ذِكْرى حَبيبٍ وَمَنْزِلِ" in result.text

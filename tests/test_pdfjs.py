@@ -14,7 +14,7 @@ import pytest
 
 import repair
 
-from conftest import ROOT, cer, read
+from conftest import PDF, ROOT, cer, read
 
 PDFJS = ROOT / "fixtures" / "pdfjs"
 NAMES = sorted(p.name[: -len(".breaks.json")] for p in PDFJS.glob("*.breaks.json"))
@@ -135,8 +135,7 @@ def test_pdfjs_on_unbroken_reportlab_lines(name, max_after):
     """fixtures/pdf/ drawn line by line, nothing broken: pdf.js gives logical
     lines with presentation forms and mirrored brackets (measured after:
     0.003, 0.001, 0.002, 0.000)."""
-    pdf = ROOT / "fixtures" / "pdf"
-    text, ref = read(pdf / f"{name}.pdfjs.txt"), read(pdf / f"{name}.ref.txt")
+    text, ref = read(PDF / f"{name}.pdfjs.txt"), read(PDF / f"{name}.ref.txt")
     assert cer(repair.fix_text(text), ref) <= max_after < cer(text, ref)
 
 
@@ -145,6 +144,5 @@ def test_pdfjs_on_paragraphs_given_last_line_first(name):
     """Whole-paragraph bidi: pdf.js gives each paragraph upside down, with no blank line between
     paragraphs and with mirrored quotes opening some lines (``»تنظيم``), which must not be taken
     for PyMuPDF's run order (seed000_paragraph was at 0.347 when they were)."""
-    pdf = ROOT / "fixtures" / "pdf"
-    text, ref = read(pdf / f"{name}.pdfjs.txt"), read(pdf / f"{name}.ref.txt")
+    text, ref = read(PDF / f"{name}.pdfjs.txt"), read(PDF / f"{name}.ref.txt")
     assert cer(repair.fix_text(text), ref) < 0.005 < cer(text, ref)

@@ -6,14 +6,11 @@ import repair
 from repair.brackets import mirror_brackets
 from repair.controls import reading_order, strip_bidi_embeddings
 
-from conftest import CLEAN_FILES, ROOT, cer, read
-
-PDF = ROOT / "fixtures" / "pdf"
-LINE_FIXTURES = ["figures_lines", "news_01_lines", "seed000_lines", "seed001_lines",
-                 "classical_01_lines", "libreoffice_dejavu"]
+from conftest import CLEAN_FILES, PDF, PDF_LINE_FIXTURES, cer, read
 
 
-@pytest.mark.parametrize("name", LINE_FIXTURES)
+
+@pytest.mark.parametrize("name", PDF_LINE_FIXTURES)
 def test_pdftotext_output_comes_back_to_a_few_characters_in_a_thousand(name):
     text, ref = read(PDF / f"{name}.pdftotext.txt"), read(PDF / f"{name}.ref.txt")
     assert cer(repair.fix_text(text), ref) < 0.005 < cer(text, ref)

@@ -11,13 +11,12 @@ import unicodedata
 
 import pytest
 
-from conftest import CLEAN_FILES, ROOT, read
+from conftest import CLEAN_FILES, PDF, ROOT, read
 from repair import lexicon
 from repair.offsets import apply_edits
 from repair.presentation import PRESENTATION_FORM, fold_presentation_forms, unswap_lam_alef
 from repair.visual import reorder_visual_lines
 
-PDF = ROOT / "fixtures" / "pdf"
 LAM_ALEF = re.compile("ل[اأإآ]")
 
 

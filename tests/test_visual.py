@@ -10,14 +10,13 @@ import pytest
 
 import repair
 
-from conftest import CLEAN_FILES, ROOT, cer, read
+from conftest import CLEAN_FILES, PDF, ROOT, cer, read
 from repair import lexicon
 from repair.arabic import arabic_share
 from repair.offsets import apply_edits
 from repair.presentation import fold_presentation_forms
 from repair.visual import reorder_visual_lines, to_logical
 
-PDF = ROOT / "fixtures" / "pdf"
 ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 
 
