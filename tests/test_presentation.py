@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from conftest import CLEAN_FILES, PDF, ROOT, read
+from conftest import CLEAN_FILES, PDF, read
 from repair import lexicon
 from repair.offsets import apply_edits
 from repair.presentation import PRESENTATION_FORM, fold_presentation_forms, unswap_lam_alef

@@ -10,7 +10,7 @@ import pytest
 
 import repair
 
-from conftest import CLEAN_FILES, PDF, ROOT, cer, read
+from conftest import CLEAN_FILES, PDF, cer, read
 from repair import lexicon
 from repair.arabic import arabic_share
 from repair.offsets import apply_edits
